@@ -1,0 +1,78 @@
+package org.attoscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.attoscope.InputException;
+import org.attoscope.model.AttoGpt;
+import org.attoscope.trace.PromptTrace;
+import org.attoscope.trace.TraceFile;
+import org.attoscope.trace.Tracer;
+import org.attoscope.util.Json;
+import org.attoscope.util.JsonFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "points", description = "Write the prediction points (FORMATS.md section 3) of every prompt in a prompts file.")
+final class PointsCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Option(names = "--prompts", required = true, paramLabel = "PROMPTS.json", description = "a JSON array of {\"name\", \"text\"}")
+    Path prompts;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.json")
+    Path out;
+
+    @Option(names = "--top", defaultValue = "20", description = "predictions per point (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        List<Tracer.Prompt> list = readPrompts(prompts);
+        if (top < 1) {
+            throw new InputException(null, "--top must be at least 1, not " + top + ".", "pass --top 20.");
+        }
+        AttoGpt engine = new AttoGpt(modelOptions.load());
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<PromptTrace> traces;
+        try (Tracer tracer = new Tracer(engine, top, n)) {
+            traces = tracer.traceAll(list);
+        }
+        TraceFile file = new TraceFile(engine.modelSha256(), engine.config().topkAttn(), top, traces);
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Json.mapper().writeValue(out.toFile(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return 0;
+    }
+
+    static List<Tracer.Prompt> readPrompts(Path file) {
+        JsonNode root = JsonFiles.read(file);
+        if (!root.isArray()) {
+            throw new InputException(file, 1, "a prompts file is a JSON array.", "write [{\"name\": \"first\", \"text\": \"once upon a time\"}].");
+        }
+        List<Tracer.Prompt> out = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode p = root.get(i);
+            if (!p.path("name").isTextual() || !p.path("text").isTextual()) {
+                throw new InputException(file, "prompt " + (i + 1) + " needs a string \"name\" and a string \"text\".",
+                        "write {\"name\": \"...\", \"text\": \"...\"}.");
+            }
+            out.add(new Tracer.Prompt(p.get("name").asText(), p.get("text").asText()));
+        }
+        return out;
+    }
+}
