@@ -32,15 +32,15 @@ public final class AttoGpt {
     private final float[] ln2;
     private final float[] lnF;
     private final float[] qkvW;
-    private final double[] projT;
-    private final double[] fcT;
-    private final double[] mlpProjT;
-    private final double[] logitsT;
+    private final double[][] projT;
+    private final double[][] fcT;
+    private final double[][] mlpProjT;
+    private final double[][] logitsT;
     private final double scoreScale;
     /** W_qkv (g1 * tok[id]) per vocabulary id, computed on first use (every thread computes the same bits). */
-    private final AtomicReferenceArray<double[]> tokenQkv;
+    private final AtomicReferenceArray<Projection> tokenQkv;
     /** W_qkv (g1 * pos[r]) per position. */
-    private final double[][] positionQkv;
+    private final Projection[] positionQkv;
 
     public AttoGpt(ModelBundle bundle) {
         this.cfg = bundle.config();
@@ -59,9 +59,9 @@ public final class AttoGpt {
         this.logitsT = Gemm.transpose(tokEmb, cfg.vocabSize(), c);
         this.scoreScale = 1.0 / Math.sqrt(cfg.headWidth());
         this.tokenQkv = new AtomicReferenceArray<>(cfg.vocabSize());
-        this.positionQkv = new double[cfg.blockSize()][];
+        this.positionQkv = new Projection[cfg.blockSize()];
         for (int r = 0; r < cfg.blockSize(); r++) {
-            positionQkv[r] = projectQkv(posEmb, r * c);
+            positionQkv[r] = project(posEmb, r * c);
         }
     }
 
@@ -94,21 +94,28 @@ public final class AttoGpt {
         float[] mixed = new float[n * c];
         HeadLinks[][] links = new HeadLinks[n][];
         Window shared = null;
+        Window sliding = null;
+        Scratch scratch = new Scratch(cfg);
         for (int i = 0; i < n; i++) {
             int focus = from + i;
             int start = contextStart(focus);
             Window w;
             if (start == 0) {
                 if (shared == null) {
-                    shared = new Window(ids, 0, Math.min(to, cfg.blockSize()));
+                    shared = new Window(Math.min(to, cfg.blockSize()));
+                    shared.fill(ids, 0);
                 }
                 w = shared;
             } else {
-                w = new Window(ids, start, cfg.blockSize());
+                if (sliding == null) {
+                    sliding = new Window(cfg.blockSize());
+                }
+                sliding.fill(ids, start);
+                w = sliding;
             }
             int local = focus - start;
-            System.arraycopy(w.x, local * c, x, i * c, c);
-            links[i] = w.attend(local, mixed, i * c, null, null);
+            w.input(ids, local, x, i * c);
+            links[i] = w.attend(ids, local, mixed, i * c, scratch, null, null);
         }
         float[] logits = afterAttention(x, mixed, n, null);
         FocusResult[] out = new FocusResult[n];
@@ -129,19 +136,16 @@ public final class AttoGpt {
             throw new IllegalArgumentException("a capture runs one window: at most " + cfg.blockSize() + " tokens, got " + t);
         }
         int c = cfg.width();
-        int h = cfg.heads();
-        Window w = new Window(ids, 0, t);
+        Activations a = new Activations(t, c, cfg.heads(), cfg.vocabSize());
+        Window w = new Window(t);
+        w.fill(ids, 0);
         float[] mixed = new float[t * c];
-        float[] dense = new float[h * t * t];
-        float[] sparse = new float[h * t * t];
+        Scratch scratch = new Scratch(cfg);
         for (int q = 0; q < t; q++) {
-            w.attend(q, mixed, q * c, dense, sparse);
+            w.input(ids, q, a.embedding, q * c);
+            w.attend(ids, q, mixed, q * c, scratch, a.attentionDense, a.attentionSparse);
         }
-        Activations a = new Activations(t, c, h, cfg.vocabSize());
-        System.arraycopy(w.x, 0, a.embedding, 0, t * c);
-        System.arraycopy(dense, 0, a.attentionDense, 0, dense.length);
-        System.arraycopy(sparse, 0, a.attentionSparse, 0, sparse.length);
-        float[] logits = afterAttention(w.x, mixed, t, a);
+        float[] logits = afterAttention(a.embedding, mixed, t, a);
         System.arraycopy(logits, 0, a.logits, 0, logits.length);
         return a;
     }
@@ -159,7 +163,7 @@ public final class AttoGpt {
         int c = cfg.width();
         int hid = cfg.hidden();
         float[] attnOut = new float[n * c];
-        Gemm.multiply(mixed, 0, n, c, projT, c, attnOut);
+        Gemm.multiply(mixed, n, projT, attnOut);
         float[] resid = new float[n * c];
         for (int i = 0; i < resid.length; i++) {
             resid[i] = x[i] + attnOut[i];
@@ -169,12 +173,12 @@ public final class AttoGpt {
             rmsNorm(resid, r * c, ln2, normed, r * c);
         }
         float[] hidden = new float[n * hid];
-        Gemm.multiply(normed, 0, n, c, fcT, hid, hidden);
+        Gemm.multiply(normed, n, fcT, hidden);
         for (int i = 0; i < hidden.length; i++) {
             hidden[i] = (float) Erf.gelu(hidden[i]);
         }
         float[] mlpOut = new float[n * c];
-        Gemm.multiply(hidden, 0, n, hid, mlpProjT, c, mlpOut);
+        Gemm.multiply(hidden, n, mlpProjT, mlpOut);
         for (int i = 0; i < resid.length; i++) {
             resid[i] = resid[i] + mlpOut[i];
         }
@@ -183,7 +187,7 @@ public final class AttoGpt {
             rmsNorm(resid, r * c, lnF, fin, r * c);
         }
         float[] logits = new float[n * cfg.vocabSize()];
-        Gemm.multiply(fin, 0, n, c, logitsT, cfg.vocabSize(), logits);
+        Gemm.multiply(fin, n, logitsT, logits);
         if (record != null) {
             System.arraycopy(attnOut, 0, record.attentionOutput, 0, attnOut.length);
             System.arraycopy(mlpOut, 0, record.mlpOutput, 0, mlpOut.length);
@@ -195,106 +199,176 @@ public final class AttoGpt {
 
     private void rmsNorm(float[] in, int at, float[] weight, float[] out, int outAt) {
         int c = cfg.width();
-        double meanSq = 0;
-        for (int i = 0; i < c; i++) {
-            double v = in[at + i];
-            meanSq += v * v;
-        }
-        double scale = 1 / Math.sqrt(meanSq / c + NORM_EPS);
+        double scale = 1 / Math.sqrt(sumOfSquares(in, at, c) / c + NORM_EPS);
         for (int i = 0; i < c; i++) {
             out[outAt + i] = (float) (in[at + i] * scale * weight[i]);
         }
     }
 
-    /** W_qkv (g1 * e) for one embedding row e: the norm's weight folded in, its scale left for later. */
-    private double[] projectQkv(float[] emb, int at) {
+    /**
+     * Sum of squares in four interleaved lanes, combined as (l0 + l1) + (l2 + l3): a fixed order, so fixed bits, without
+     * one long chain of dependent adds (RMSNorm runs once per window row, and a sliding window has 128 rows per point).
+     */
+    static double sumOfSquares(float[] a, int at, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            double x0 = a[at + i];
+            double x1 = a[at + i + 1];
+            double x2 = a[at + i + 2];
+            double x3 = a[at + i + 3];
+            s0 += x0 * x0;
+            s1 += x1 * x1;
+            s2 += x2 * x2;
+            s3 += x3 * x3;
+        }
+        for (; i < n; i++) {
+            double x = a[at + i];
+            s0 += x * x;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** W_q, W_k, W_v applied to {@code g1 * e} for one embedding row e: the norm's weight folded in, its scale left for later. */
+    private Projection project(float[] emb, int at) {
         int c = cfg.width();
         double[] g = new double[c];
         for (int i = 0; i < c; i++) {
             g[i] = (double) ln1[i] * emb[at + i];
         }
-        double[] out = new double[3 * c];
+        double[][] out = new double[3][c];
         for (int j = 0; j < 3 * c; j++) {
             double s = 0;
             int w = j * c;
             for (int i = 0; i < c; i++) {
                 s += qkvW[w + i] * g[i];
             }
-            out[j] = s;
+            out[j / c][j % c] = s;
         }
-        return out;
+        return new Projection(out[0], out[1], out[2]);
     }
 
-    private double[] tokenQkv(int id) {
-        double[] p = tokenQkv.get(id);
+    private Projection tokenProjection(int id) {
+        Projection p = tokenQkv.get(id);
         if (p == null) {
-            p = projectQkv(tokEmb, id * cfg.width());
+            p = project(tokEmb, id * cfg.width());
             tokenQkv.compareAndSet(id, null, p);
         }
         return p;
     }
 
-    /** Tokens {@code start..start+length-1} with positions renumbered from 0: their inputs, queries, keys and values. */
-    private final class Window {
-        final int start;
-        final int length;
-        final float[] x;
-        final float[] q;
-        final float[] k;
-        final float[] v;
+    /** The unscaled query, key and value of one embedding row (separate arrays so the loops that use them vectorise). */
+    private record Projection(double[] q, double[] k, double[] v) {
+    }
 
-        Window(int[] ids, int start, int length) {
-            this.start = start;
-            this.length = length;
+    /** Buffers one thread reuses across the points of a batch. */
+    private static final class Scratch {
+        final double[] scores;
+        final double[] query;
+        final int[] topIdx;
+        final double[] topVal;
+
+        Scratch(ModelConfig cfg) {
+            scores = new double[cfg.blockSize()];
+            query = new double[cfg.width()];
+            topIdx = new int[cfg.topkAttn()];
+            topVal = new double[cfg.topkAttn()];
+        }
+    }
+
+    /**
+     * Up to {@code capacity} tokens from {@code start} with positions renumbered from 0: their norm scales, keys and
+     * values. A sliding window is refilled in place for each point. Values are made on first use: a sliding window's
+     * single query reads only its top-k rows.
+     */
+    private final class Window {
+        final int capacity;
+        final float[][] k;
+        final float[][] v;
+        final boolean[] hasValue;
+        final double[] scale;
+        final float[] row;
+        int[] ids;
+        int start;
+
+        Window(int capacity) {
+            this.capacity = capacity;
             int c = cfg.width();
-            x = new float[length * c];
-            q = new float[length * c];
-            k = new float[length * c];
-            v = new float[length * c];
+            k = new float[capacity][c];
+            v = new float[capacity][c];
+            hasValue = new boolean[capacity];
+            scale = new double[capacity];
+            row = new float[c];
+        }
+
+        void fill(int[] ids, int start) {
+            this.ids = ids;
+            this.start = start;
+            int c = cfg.width();
+            int length = Math.min(capacity, ids.length - start);
+            Arrays.fill(hasValue, false);
             for (int r = 0; r < length; r++) {
                 int id = ids[start + r];
-                double meanSq = 0;
                 for (int i = 0; i < c; i++) {
-                    float xi = tokEmb[id * c + i] + posEmb[r * c + i];
-                    x[r * c + i] = xi;
-                    meanSq += (double) xi * xi;
+                    row[i] = tokEmb[id * c + i] + posEmb[r * c + i];
                 }
-                double scale = 1 / Math.sqrt(meanSq / c + NORM_EPS);
-                double[] a = tokenQkv(id);
-                double[] b = positionQkv[r];
-                for (int i = 0; i < c; i++) {
-                    q[r * c + i] = (float) (scale * (a[i] + b[i]));
-                    k[r * c + i] = (float) (scale * (a[c + i] + b[c + i]));
-                    v[r * c + i] = (float) (scale * (a[2 * c + i] + b[2 * c + i]));
-                }
+                double sc = 1 / Math.sqrt(sumOfSquares(row, 0, c) / c + NORM_EPS);
+                scale[r] = sc;
+                scaledSum(sc, tokenProjection(id).k(), positionQkv[r].k(), k[r]);
+            }
+        }
+
+        private float[] value(int r) {
+            if (!hasValue[r]) {
+                scaledSum(scale[r], tokenProjection(ids[start + r]).v(), positionQkv[r].v(), v[r]);
+                hasValue[r] = true;
+            }
+            return v[r];
+        }
+
+        private static void scaledSum(double scale, double[] a, double[] b, float[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) (scale * (a[i] + b[i]));
+            }
+        }
+
+        /** The residual stream entering the block at row {@code local}: tok + pos, in float32. */
+        void input(int[] ids, int local, float[] out, int at) {
+            int c = cfg.width();
+            int tb = ids[start + local] * c;
+            int pb = local * c;
+            for (int i = 0; i < c; i++) {
+                out[at + i] = tokEmb[tb + i] + posEmb[pb + i];
             }
         }
 
         /**
          * Query row {@code query} attends to rows 0..query: per head keep the top-k scores, softmax over those alone,
          * and add the weighted values into {@code mixed}. Optionally records the dense softmax (before top-k) and the
-         * sparse weights, laid out [head][query][key] with side {@code length}.
+         * sparse weights, laid out [head][query][key] with side {@code capacity}.
          */
-        HeadLinks[] attend(int query, float[] mixed, int mixedAt, float[] dense, float[] sparse) {
+        HeadLinks[] attend(int[] ids, int query, float[] mixed, int mixedAt, Scratch s, float[] dense, float[] sparse) {
             int c = cfg.width();
             int d = cfg.headWidth();
+            Projection a = tokenProjection(ids[start + query]);
+            Projection b = positionQkv[query];
+            double sc = scale[query];
+            double[] q = s.query;
+            for (int i = 0; i < c; i++) {
+                q[i] = (float) (sc * (a.q()[i] + b.q()[i]));
+            }
             int keep = Math.min(cfg.topkAttn(), query + 1);
             HeadLinks[] heads = new HeadLinks[cfg.heads()];
-            double[] scores = new double[query + 1];
-            int[] topIdx = new int[keep];
-            double[] topVal = new double[keep];
+            double[] scores = s.scores;
             for (int h = 0; h < cfg.heads(); h++) {
                 int hb = h * d;
-                int qb = query * c + hb;
-                for (int t = 0; t <= query; t++) {
-                    int kb = t * c + hb;
-                    double s = 0;
-                    for (int i = 0; i < d; i++) {
-                        s += (double) q[qb + i] * k[kb + i];
-                    }
-                    scores[t] = s * scoreScale;
-                }
-                int kept = TopK.select(scores, query + 1, keep, topIdx, topVal);
+                scoreKeys(q, hb, query + 1, scores);
+                int kept = TopK.select(scores, query + 1, keep, s.topIdx, s.topVal);
+                double[] topVal = s.topVal;
+                int[] topIdx = s.topIdx;
                 double max = topVal[0];
                 double denom = 0;
                 for (int i = 0; i < kept; i++) {
@@ -308,12 +382,12 @@ public final class AttoGpt {
                     double p = topVal[i] / denom;
                     sources[i] = start + src;
                     weights[i] = (float) p;
-                    int vb = src * c + hb;
+                    float[] value = value(src);
                     for (int j = 0; j < d; j++) {
-                        mixed[mixedAt + hb + j] = (float) (mixed[mixedAt + hb + j] + p * v[vb + j]);
+                        mixed[mixedAt + hb + j] = (float) (mixed[mixedAt + hb + j] + p * value[hb + j]);
                     }
                     if (sparse != null) {
-                        sparse[(h * length + query) * length + src] = (float) p;
+                        sparse[(h * capacity + query) * capacity + src] = (float) p;
                     }
                 }
                 if (dense != null) {
@@ -322,6 +396,44 @@ public final class AttoGpt {
                 heads[h] = new HeadLinks(sources, weights);
             }
             return heads;
+        }
+
+        /**
+         * scores[t] = q_h . k_h[t] / sqrt(d) for t below {@code n}. Four keys at a time so the four sums run side by
+         * side instead of waiting on each other; each sum still adds its terms in order.
+         */
+        private void scoreKeys(double[] q, int hb, int n, double[] scores) {
+            int d = cfg.headWidth();
+            int t = 0;
+            for (; t + 4 <= n; t += 4) {
+                float[] k0 = k[t];
+                float[] k1 = k[t + 1];
+                float[] k2 = k[t + 2];
+                float[] k3 = k[t + 3];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int i = hb; i < hb + d; i++) {
+                    double qi = q[i];
+                    s0 += qi * k0[i];
+                    s1 += qi * k1[i];
+                    s2 += qi * k2[i];
+                    s3 += qi * k3[i];
+                }
+                scores[t] = s0 * scoreScale;
+                scores[t + 1] = s1 * scoreScale;
+                scores[t + 2] = s2 * scoreScale;
+                scores[t + 3] = s3 * scoreScale;
+            }
+            for (; t < n; t++) {
+                float[] kt = k[t];
+                double s0 = 0;
+                for (int i = hb; i < hb + d; i++) {
+                    s0 += q[i] * kt[i];
+                }
+                scores[t] = s0 * scoreScale;
+            }
         }
 
         private void recordDense(double[] scores, int query, int h, float[] dense) {
@@ -336,7 +448,7 @@ public final class AttoGpt {
                 denom += e[t];
             }
             for (int t = 0; t <= query; t++) {
-                dense[(h * length + query) * length + t] = (float) (e[t] / denom);
+                dense[(h * capacity + query) * capacity + t] = (float) (e[t] / denom);
             }
         }
     }
