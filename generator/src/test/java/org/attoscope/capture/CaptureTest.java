@@ -3,6 +3,7 @@ package org.attoscope.capture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,24 @@ class CaptureTest {
         assertMentions(e, "tensor step00.logits_last", "does not match its hash lock", expected, actual);
         assertEquals(List.of(new Mismatch("step00.logits_last", expected, actual)), c.checkHashLocks());
         assertEquals(1f, c.tensor("step00.attention_00").value(0, 0, 0, 0), "the other tensors' locks still hold");
+    }
+
+    @Test
+    void aHeaderThatLiesAboutOffsetsFailsTheLoadNamingFileAndTensor() {
+        otherTool();
+        Path file = dir.resolve("gpt-neo-run.safetensors");
+        HandMade.editHeader(file, h -> h.replace("\"data_offsets\":[16,24]", "\"data_offsets\":[16,32]"));
+        InputException e = assertThrows(InputException.class, () -> Capture.load(dir, "gpt-neo-run"));
+        assertEquals(file, e.file());
+        assertMentions(e, "tensor step00.logits_last", "[16, 32]", "16 bytes, but shape [1, 4] of BF16 needs 8 bytes");
+    }
+
+    @Test
+    void aCaptureLibraryLoadsEachCaptureOnce() {
+        otherTool();
+        CaptureLibrary library = new CaptureLibrary(dir);
+        assertEquals(List.of("gpt-neo-run"), library.names());
+        assertSame(library.get("gpt-neo-run"), library.get("gpt-neo-run"));
     }
 
     @Test
