@@ -1,0 +1,73 @@
+package org.attoscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.attoscope.testing.TestModels;
+import org.attoscope.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PointsCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run attoscope(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesEveryPointOfEveryPromptInTheTraceFormat() throws Exception {
+        Path prompts = Files.writeString(dir.resolve("p.json"), "[{\"name\": \"a\", \"text\": \"the dog ran.\"}, {\"name\": \"b\", \"text\": \"Lily smiled\"}]");
+        Path out = dir.resolve("out/points.json");
+        Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
+                "--out", out.toString(), "--top", "3");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode file = Json.mapper().readTree(out.toFile());
+        assertEquals(TestModels.realBundle().sha256(), file.get("model_sha256").asText());
+        assertEquals(5, file.get("topk_attn").asInt());
+        assertEquals(3, file.get("topn").asInt());
+        JsonNode a = file.get("prompts").get(0);
+        assertEquals("[\"<bos>\",\"the\",\"dog\",\"ran\",\".\"]", a.get("tokens").toString());
+        assertEquals(5, a.get("points").size());
+        assertEquals(3, a.get("points").get(0).get("predictions").size());
+        assertTrue(a.get("points").get(4).get("next").isNull(), "the last point has nothing after it");
+        assertEquals(2, file.get("prompts").get(1).get("points").get(0).get("heads").size());
+    }
+
+    @Test
+    void aMalformedPromptsFileIsAFindingWithItsLine() throws Exception {
+        Path prompts = Files.writeString(dir.resolve("p.json"), "[\n  {\"name\": \"a\",\n   \"text\": }\n]");
+        Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
+                "--out", dir.resolve("o.json").toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains(prompts + ":3: malformed JSON"), run.err());
+    }
+
+    @Test
+    void missingRequiredOptionsAreBadUsage() {
+        Run run = attoscope("points", "--prompts", "x.json");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--out"), run.err());
+    }
+
+    @Test
+    void aModelFolderThatDoesNotExistIsAFindingNamingIt() throws Exception {
+        Path prompts = Files.writeString(dir.resolve("p.json"), "[]");
+        Run run = attoscope("points", "--model", dir.resolve("no-model").toString(), "--prompts", prompts.toString(),
+                "--out", dir.resolve("o.json").toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains(dir.resolve("no-model").toString()), run.err());
+    }
+}
