@@ -1,0 +1,57 @@
+package org.attoscope.figures;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.svg.SVGHints;
+import org.scilab.forge.jlatexmath.ParseException;
+import org.scilab.forge.jlatexmath.TeXFormula;
+import org.scilab.forge.jlatexmath.TeXIcon;
+
+/**
+ * LaTeX rendered at build time: JLaTeXMath lays the formula out and paints it into JFreeSVG with
+ * {@link SVGHints#VALUE_DRAW_STRING_TYPE_VECTOR}, so every glyph becomes a {@code <path>} and the page needs no
+ * font, script or network. The LaTeX source is the figure's {@code <title>} and {@code <desc>}, which is what a
+ * screen reader reads and what a search finds.
+ *
+ * <p>The SVG is sized in {@code em} of 16 px text, so it scales with the surrounding text; inline formulas are
+ * lowered by their depth below the baseline.
+ */
+public final class MathFigure {
+
+    /** The body text size the em sizes are relative to: display formulas come out at 1.5em, inline at 1em. */
+    private static final double TEXT_PIXELS = 16;
+    private static final Color INK = new Color(0x22, 0x22, 0x22);
+
+    private MathFigure() {
+    }
+
+    public static SvgFigure render(String latex, MathStyle style) {
+        TeXIcon icon = layout(latex, style);
+        int w = Math.max(1, icon.getIconWidth());
+        int h = Math.max(1, icon.getIconHeight());
+        SvgCanvas canvas = new SvgCanvas(w, h);
+        canvas.graphics().setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        icon.setForeground(INK);
+        icon.paintIcon(null, canvas.graphics(), 0, 0);
+        double depth = icon.getIconDepth();
+        String em = "width:" + ems(w, style) + "em;height:" + ems(h, style) + "em"
+                + (style == MathStyle.INLINE ? ";vertical-align:-" + ems(depth, style) + "em" : "");
+        String svg = canvas.finish(style == MathStyle.DISPLAY ? "math-display" : "math-inline", latex, latex,
+                SvgCanvas.attributes("style", em, "data-latex", latex));
+        return new SvgFigure(svg, latex, latex, 0, List.of());
+    }
+
+    private static TeXIcon layout(String latex, MathStyle style) {
+        try {
+            return new TeXFormula(latex).createTeXIcon(style.texStyle, style.pixels);
+        } catch (ParseException e) {
+            throw new FigureException("LaTeX '" + latex + "' does not parse: " + e.getMessage(),
+                    "check braces and command names; JLaTeXMath supports the usual math-mode LaTeX.", e);
+        }
+    }
+
+    private static String ems(double pixels, MathStyle style) {
+        return String.format(Locale.ROOT, "%.3f", pixels / TEXT_PIXELS).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

@@ -1,0 +1,85 @@
+package org.attoscope.figures;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * Decimal text for numbers, computed from the exact binary value with {@link BigDecimal} so it never depends on
+ * the JDK's float printing or the machine's locale.
+ */
+final class Numbers {
+
+    /** Plain notation for 1e-5 <= |x| < 1e6; scientific ({@code 1.23457e8}) outside, where plain would mislead. */
+    private static final int SMALLEST_PLAIN_EXPONENT = -5;
+    private static final int LARGEST_PLAIN_EXPONENT = 5;
+
+    private Numbers() {
+    }
+
+    /** The float's exact value rounded half-even to {@code digits} significant digits, trailing zeros dropped. */
+    static String significant(float value, int digits) {
+        requireFinite(value);
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        return write(rounded.stripTrailingZeros());
+    }
+
+    /**
+     * The shortest decimal (at most 9 significant digits) that reads back as exactly this float, for tooltips:
+     * unlike a 6-digit label it identifies the stored number.
+     */
+    static String shortest(float value) {
+        requireFinite(value);
+        if (value == 0) {
+            return Float.floatToRawIntBits(value) == 0 ? "0" : "-0";
+        }
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; digits < 9; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (Float.parseFloat(candidate.toString()) == value) {
+                return write(candidate.stripTrailingZeros());
+            }
+        }
+        return write(exact.round(new MathContext(9, RoundingMode.HALF_EVEN)).stripTrailingZeros());
+    }
+
+    /** A double in plain notation with trailing zeros dropped: scale limits, legend ticks. */
+    static String plain(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** SVG coordinates: two decimals are far below a pixel, and short numbers keep figures small. */
+    static String geometry(double value) {
+        BigDecimal d = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return d.signum() == 0 ? "0" : d.toPlainString();
+    }
+
+    /** Lowercase 8-hex-digit IEEE 754 bits, the form cells carry in {@code data-bits}. */
+    static String bits(float value) {
+        return String.format(Locale.ROOT, "%08x", Float.floatToRawIntBits(value));
+    }
+
+    private static String write(BigDecimal d) {
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent >= SMALLEST_PLAIN_EXPONENT && exponent <= LARGEST_PLAIN_EXPONENT) {
+            return d.toPlainString();
+        }
+        String digits = d.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
+    }
+
+    private static void requireFinite(float value) {
+        if (!Float.isFinite(value)) {
+            throw new FigureException("value " + value + " cannot be labelled.",
+                    "captures must hold finite numbers; NaN and infinity mean the run that made them went wrong.");
+        }
+    }
+}

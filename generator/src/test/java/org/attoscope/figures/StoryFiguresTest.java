@@ -1,0 +1,99 @@
+package org.attoscope.figures;
+
+import static org.attoscope.figures.FigureAssertions.assertAccessibleSelfContainedSvg;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The explorer's build-time figures: a head's attention across a story, and the surprise strip. */
+class StoryFiguresTest {
+
+    /** A story of n tokens where each query keeps itself (weight 0.75) and its predecessor (0.25), in a window of
+     *  {@code window} tokens. */
+    static AttentionMatrix story(int n, int window) {
+        List<String> tokens = new ArrayList<>();
+        List<AttentionRow> rows = new ArrayList<>();
+        for (int q = 0; q < n; q++) {
+            tokens.add(q == 0 ? "<bos>" : "w" + q);
+            int start = Math.max(0, q - window + 1);
+            rows.add(q == start ? new AttentionRow(q, start, new int[] {q}, new float[] {1f})
+                    : new AttentionRow(q, start, new int[] {q, q - 1}, new float[] {0.75f, 0.25f}));
+        }
+        return new AttentionMatrix("long-story", "points.heads[1]", 1, tokens, rows);
+    }
+
+    @Test
+    void onlyNonzeroWeightsBecomeCellsSoALongStoryStaysSmall() {
+        SvgFigure figure = AttentionMatrixFigure.render(story(240, 128));
+        List<DrawnCell> cells = DrawnCells.read(figure.svg());
+        // two links per query, one at the first: every nonzero weight and nothing else
+        assertEquals(2 * 240 - 1, cells.size());
+        assertEquals(cells.size(), figure.cellCount());
+        assertTrue(figure.svg().length() < 400_000, "size " + figure.svg().length());
+        for (DrawnCell cell : cells) {
+            assertTrue(cell.tooltip().startsWith("head 1, q=" + cell.index().get(0)), cell.tooltip());
+            assertEquals(List.of(), CellCheck.differences(cell,
+                    CellEncoder.encode(cell.value(), ColorScale.sequential(), ValueKind.FLOAT)));
+        }
+        assertAccessibleSelfContainedSvg(figure);
+    }
+
+    @Test
+    void aShortStoryLabelsTheCellsWhereTheyFit() {
+        List<DrawnCell> cells = DrawnCells.read(AttentionMatrixFigure.render(story(8, 128)).svg());
+        assertEquals("≈1", cells.get(0).label());
+        assertEquals("≈0.75", cells.get(1).label());
+    }
+
+    @Test
+    void aLinkOutsideTheQueryWindowIsRefused() {
+        assertThrows(FigureException.class, () -> new AttentionMatrix("s", "t", 0, List.of("a", "b"),
+                List.of(new AttentionRow(0, 0, new int[] {1}, new float[] {1f}))));
+    }
+
+    @Test
+    void theSurpriseStripHasOneMarkPerTokenAndMarksExcludedTokensApart() {
+        List<SurpriseMark> marks = List.of(
+                new SurpriseMark(0, "<bos>", "once", 2.5, false),
+                new SurpriseMark(1, "once", "upon", 0.0725707, false),
+                new SurpriseMark(2, "upon", "<unk>", Double.NaN, true),
+                new SurpriseMark(3, "<unk>", "time", 6.1, false));
+        SvgFigure figure = SurpriseStripFigure.render("once-upon", marks);
+        Element root = assertAccessibleSelfContainedSvg(figure);
+        List<Element> drawn = marks(root);
+        assertEquals(4, drawn.size());
+        assertEquals("excluded", drawn.get(2).getAttribute("data-surprise"));
+        assertEquals("1 “once” → next “upon”: -ln p ≈ 0.0725707 nats (p ≈ 0.93)",
+                drawn.get(1).getElementsByTagNameNS("*", "title").item(0).getTextContent());
+        assertTrue(drawn.get(2).getElementsByTagNameNS("*", "title").item(0).getTextContent()
+                .contains("excluded from predictions"));
+        assertEquals(SurpriseStripFigure.render("once-upon", marks).svg(), figure.svg());
+        assertThrows(FigureException.class, () -> new SurpriseMark(0, "a", "b", Double.NaN, false));
+    }
+
+    private static List<Element> marks(Element root) {
+        List<Element> out = new ArrayList<>();
+        NodeList groups = root.getElementsByTagNameNS("*", "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if ("mark".equals(g.getAttribute("class"))) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theExplorerMatrixIsDeterministic() {
+        assertEquals(AttentionMatrixFigure.render(story(30, 128)).svg(),
+                AttentionMatrixFigure.render(story(30, 128)).svg());
+        assertNull(DrawnCells.read(AttentionMatrixFigure.render(story(200, 128)).svg()).get(5).label());
+    }
+}
