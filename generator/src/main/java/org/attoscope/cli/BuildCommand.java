@@ -41,9 +41,8 @@ final class BuildCommand implements Callable<Integer> {
         // the verifier from org.attoscope.verify. It runs on the staged site, before the swap.
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
                 PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n);
-        SiteBuild.Summary s = build.run();
-        spec.commandLine().getOut().println("built " + s.pages() + " pages (" + s.stories() + " stories, " + s.points()
-                + " prediction points, " + s.unknownWords() + " unknown words) into " + s.out());
+        SiteBuild.Summary s = build.reportingTo(TerminalProgress.forTerminal(err)).run();
+        spec.commandLine().getOut().println(BuildReport.of(s));
         return 0;
     }
 }

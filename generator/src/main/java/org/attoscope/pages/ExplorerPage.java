@@ -17,9 +17,11 @@ import org.attoscope.content.Story;
  * @param figures       the figure slot under the explorer (attention matrices, surprise strip); may be empty
  * @param previous      the story before this one in the list, or null
  * @param following     the story after this one, or null
+ * @param storyTokens   tokens of the whole story; more than {@code tokenCount} when the page explores an excerpt
  */
 public record ExplorerPage(Story story, int tokenCount, int context, int heads, List<TokenCell> tokens, String after, PointView point,
-                           String pointsJson, List<RenderedFigure> figures, StoryEntry previous, StoryEntry following) {
+                           String pointsJson, List<RenderedFigure> figures, StoryEntry previous, StoryEntry following,
+                           int storyTokens) {
 
     /** Predictions listed per point; the embedded data carries all of them. */
     public static final int SHOWN_PREDICTIONS = 10;
@@ -31,6 +33,16 @@ public record ExplorerPage(Story story, int tokenCount, int context, int heads, 
 
     public int shownPredictions() {
         return SHOWN_PREDICTIONS;
+    }
+
+    /** True when the story is longer than {@link StoryExcerpt#MAX_TOKENS} and the page explores its beginning. */
+    public boolean excerpt() {
+        return storyTokens > tokenCount;
+    }
+
+    /** The whole story's length, with thousands separated ("123,456"). */
+    public String storyTokensText() {
+        return String.format(java.util.Locale.ROOT, "%,d", storyTokens);
     }
 
     public boolean slides() {

@@ -22,7 +22,7 @@ final class ExplorerPages {
     }
 
     static ExplorerPage of(Story story, Encoding encoding, PromptTrace trace, ModelConfig config,
-                           List<RenderedFigure> figures, StoryEntry previous, StoryEntry following) {
+                           List<RenderedFigure> figures, StoryEntry previous, StoryEntry following, int storyTokens) {
         List<Encoding.Token> tokens = encoding.tokens();
         if (tokens.size() != trace.tokens().size()) {
             throw new IllegalStateException("the trace of " + story.slug() + " does not match its encoding");
@@ -64,7 +64,7 @@ final class ExplorerPages {
         String after = text.substring(Math.min(gapStart, text.length())).replaceAll("\\s+", "");
         PointView point = PointView.of(last, display, ExplorerPage.SHOWN_PREDICTIONS);
         return new ExplorerPage(story, tokens.size(), config.blockSize(), config.heads(), cells, after, point,
-                PointsJson.embed(trace), figures, previous, following);
+                PointsJson.embed(trace), figures, previous, following, storyTokens);
     }
 
     /** The explorer script computes the same classes (explorer.js, stateOf). */

@@ -26,15 +26,22 @@ import org.attoscope.InputException;
  * is an instant with no {@code OUT}; if the process dies inside it, the next build finds the previous folder of a
  * process that no longer runs and puts it back before doing anything else. Leftover staging folders of dead
  * processes are removed the same way. The PID in the names keeps a concurrent build's folders safe.
+ *
+ * <p>Ctrl-C ends the JVM without unwinding the build's {@code try} blocks, so a shutdown hook removes the staging
+ * folder; it never touches {@code OUT}. Publishing and the hook exclude each other: a Ctrl-C in the middle of the
+ * two renames waits for them, and then finds nothing to clean.
  */
 public final class StagedSite implements AutoCloseable {
     private final Path out;
     private final Path staging;
+    private final Thread cleanupOnExit;
     private boolean published;
+    private boolean closed;
 
     private StagedSite(Path out, Path staging) {
         this.out = out;
         this.staging = staging;
+        this.cleanupOnExit = new Thread(this::discard, "attoscope-staging-cleanup");
     }
 
     /**
@@ -53,7 +60,9 @@ public final class StagedSite implements AutoCloseable {
             Path staging = parent.resolve(prefix(target) + "staging-" + ProcessHandle.current().pid());
             deleteTree(staging);
             Files.createDirectory(staging);
-            return new StagedSite(target, staging);
+            StagedSite site = new StagedSite(target, staging);
+            Runtime.getRuntime().addShutdownHook(site.cleanupOnExit);
+            return site;
         } catch (IOException e) {
             throw new InputException(parent, "cannot prepare the build folder: " + e.getMessage() + ".", "check that the output's parent folder is writable.");
         }
@@ -65,7 +74,10 @@ public final class StagedSite implements AutoCloseable {
     }
 
     /** Swaps the staged site in for the old one; the staging folder becomes {@code out}. */
-    public void publish() {
+    public synchronized void publish() {
+        if (closed) {
+            throw new IllegalStateException("the staging folder was already discarded");
+        }
         Path parent = out.getParent();
         Path previous = parent.resolve(prefix(out) + "previous-" + ProcessHandle.current().pid());
         try {
@@ -92,11 +104,28 @@ public final class StagedSite implements AutoCloseable {
     /** Removes the staging folder unless it was published. */
     @Override
     public void close() {
-        if (!published) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it does the same work
+        }
+        discard();
+    }
+
+    private synchronized void discard() {
+        if (published || closed) {
+            return;
+        }
+        closed = true;
+        // On Ctrl-C the build's workers may still be writing pages while the hook deletes; try again a few times.
+        for (int attempt = 1; ; attempt++) {
             try {
                 deleteTree(staging);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not remove the abandoned build folder " + staging, e);
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw new IllegalStateException("could not remove the abandoned build folder " + staging, e);
+                }
             }
         }
     }

@@ -1,11 +1,15 @@
 package org.attoscope.pages;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.attoscope.InputException;
+import org.attoscope.util.Sha256;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;
@@ -19,13 +23,17 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 final class Templates {
     /** Every page template the build renders, and the shared layout they include. */
     static final List<String> REQUIRED = List.of("layout", "home", "stories", "story", "how-it-works", "not-found");
+    /** The templates that are whole pages; any other template may be included by every page. */
+    static final List<String> PAGES = List.of("home", "stories", "story", "how-it-works", "not-found");
 
     private final Path dir;
     private final TemplateEngine engine;
+    private final Map<String, String> fileHashes;
 
-    private Templates(Path dir, TemplateEngine engine) {
+    private Templates(Path dir, TemplateEngine engine, Map<String, String> fileHashes) {
         this.dir = dir;
         this.engine = engine;
+        this.fileHashes = fileHashes;
     }
 
     static Templates open(Path dir) {
@@ -46,7 +54,40 @@ final class Templates {
         resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
-        return new Templates(dir, engine);
+        return new Templates(dir, engine, hashes(dir));
+    }
+
+    /**
+     * What a page rendered from {@code template} depends on among the templates: its own file and every template
+     * that is not itself a page (the layout, any fragment file), since a page may include those. Two builds with
+     * equal fingerprints render the template's pages identically.
+     */
+    String fingerprint(String template) {
+        StringBuilder sb = new StringBuilder();
+        fileHashes.forEach((name, hash) -> {
+            if (name.equals(template) || !PAGES.contains(name)) {
+                sb.append(name).append('=').append(hash).append(';');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** True when both were opened on the same folder holding the same template files, byte for byte. */
+    boolean sameFilesAs(Templates other) {
+        return dir.equals(other.dir) && fileHashes.equals(other.fileHashes);
+    }
+
+    private static Map<String, String> hashes(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".html")).filter(Files::isRegularFile).sorted().toList()) {
+                String name = f.getFileName().toString();
+                out.put(name.substring(0, name.length() - ".html".length()), Sha256.hex(Files.readAllBytes(f)));
+            }
+        } catch (IOException e) {
+            throw new InputException(dir, "cannot read the templates: " + e.getMessage() + ".", "check the folder's permissions.");
+        }
+        return out;
     }
 
     Path dir() {

@@ -6,14 +6,25 @@ import org.attoscope.content.StoryVocabulary;
 import org.attoscope.model.Encoding;
 import org.attoscope.trace.PromptTrace;
 
-/** A story with what the model made of it: its tokens, every prediction point, and its unknown words. */
-public record TracedStory(Story story, Encoding encoding, PromptTrace trace, List<StoryVocabulary.Warning> unknownWords) {
+/**
+ * A story with what the model made of it: its tokens, every prediction point, and its unknown words.
+ *
+ * @param story       the story as explored: the whole story, or its beginning when it is longer than
+ *                    {@link StoryExcerpt#MAX_TOKENS}
+ * @param storyTokens tokens of the whole story as written
+ */
+public record TracedStory(Story story, Encoding encoding, PromptTrace trace, List<StoryVocabulary.Warning> unknownWords,
+                          int storyTokens) {
 
     public TracedStory {
         unknownWords = List.copyOf(unknownWords);
     }
 
+    static TracedStory of(ReadStory read, Encoding explored, PromptTrace trace) {
+        return new TracedStory(read.explored(), explored, trace, read.unknownWords(), read.storyTokens());
+    }
+
     StoryEntry entry() {
-        return StoryEntry.of(story, encoding.size(), unknownWords.size());
+        return StoryEntry.of(story, storyTokens, unknownWords.size());
     }
 }

@@ -1,0 +1,55 @@
+package org.attoscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.attoscope.content.SiteConfig;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.LiveSite;
+import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.SiteBuild;
+import org.attoscope.pages.SiteVerifier;
+import org.attoscope.serve.ServeSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", description = "Build, serve on 127.0.0.1, rebuild what an edit changes, and reload the open page.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "templates folder (default: ${DEFAULT-VALUE})")
+    Path templates;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--port", defaultValue = "8000", description = "port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--threads", description = "worker threads for the model runs (default: all cores)")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SiteConfig config = SiteConfig.load(modelOptions.content);
+        ModelBundle bundle = modelOptions.load();
+        PrintWriter err = spec.commandLine().getErr();
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // Figures wired as in BuildCommand when they land there.
+        LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
+                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n);
+        try (ServeSession session = new ServeSession(site, List.of(modelOptions.content, templates), spec.commandLine().getOut(), err)) {
+            session.start(port);
+            session.awaitClose();
+        }
+        return 0;
+    }
+}

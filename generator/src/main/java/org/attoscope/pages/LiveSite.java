@@ -1,0 +1,230 @@
+package org.attoscope.pages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.attoscope.InputException;
+import org.attoscope.content.SiteConfig;
+import org.attoscope.content.Story;
+import org.attoscope.content.StoryLibrary;
+import org.attoscope.model.AttoGpt;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.trace.PromptTrace;
+import org.attoscope.trace.Tracer;
+
+/**
+ * A site kept warm between builds, for {@code attoscope serve}: the model, every story's trace and every page's
+ * inputs stay in memory, and {@link #update()} re-renders only the pages whose inputs changed.
+ *
+ * <p>An update re-reads all of content/ and templates/ (cheap: files, front matter, tokens) and plans every page
+ * with its {@link PlannedPage#inputs() inputs}; only a page whose inputs differ from the last good build's is
+ * rendered, and only a story whose explored text changed is traced again. A lesson or story edit thus renders
+ * that page and the lists whose entries it changed; a template edit, the pages of that template (all of them for
+ * the layout); an asset edit copies that asset. Dependencies are never declared by hand, so none can be missed.
+ *
+ * <p>Every changed page is rendered into memory first and written only when all rendered, each file by an atomic
+ * rename: a broken edit throws and leaves the last good site on disk and in this object untouched. The first
+ * build (and the first after a failed first build) goes through {@link StagedSite}, like {@code attoscope build}.
+ * Not thread-safe: one caller (the serve loop) updates at a time.
+ */
+public final class LiveSite implements AutoCloseable {
+    /** What one build changed on disk. */
+    public record Change(List<String> written, List<String> deleted, int storiesTraced, long millis) {
+        public Change {
+            written = List.copyOf(written);
+            deleted = List.copyOf(deleted);
+        }
+
+        public boolean isEmpty() {
+            return written.isEmpty() && deleted.isEmpty();
+        }
+    }
+
+    private record TraceKey(String slug, String text) {
+    }
+
+    private final SiteBuild.Folders folders;
+    private final ModelBundle bundle;
+    private final SiteConfig startConfig;
+    private final PageFigures figures;
+    private final SiteVerifier verifier;
+    private final Consumer<String> warnings;
+    private final Tracer tracer;
+
+    private Templates templates;
+    private Map<String, List<Object>> published = Map.of();
+    private Map<Story, ReadStory> readStories = Map.of();
+    private Map<TraceKey, PromptTrace> traces = Map.of();
+
+    /**
+     * @param verifier checks the first, complete build before it is published; updates write single pages and
+     *                 are not verified (run {@code attoscope build} for that)
+     */
+    public LiveSite(SiteBuild.Folders folders, SiteConfig config, ModelBundle bundle, PageFigures figures, SiteVerifier verifier,
+                    Consumer<String> warnings, int threads) {
+        this.folders = folders;
+        this.bundle = bundle;
+        this.startConfig = config;
+        this.figures = figures;
+        this.verifier = verifier;
+        this.warnings = warnings;
+        this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads);
+    }
+
+    public Path out() {
+        return folders.out();
+    }
+
+    /** Brings the site on disk up to date with content/ and templates/; throws on a broken input, changing nothing. */
+    public Change update() {
+        long start = System.nanoTime();
+        SiteConfig config = SiteConfig.load(folders.content());
+        if (!Objects.equals(config.modelDir(), startConfig.modelDir()) || !Objects.equals(config.modelSha256(), startConfig.modelSha256())) {
+            throw new InputException(config.file(), "the model in site.json changed while serving.",
+                    "stop attoscope serve (Ctrl-C) and start it again to load the new model.");
+        }
+        Templates current = Templates.open(folders.templates());
+        if (templates != null && templates.sameFilesAs(current)) {
+            current = templates; // keep Thymeleaf's parsed templates warm
+        }
+        Map<Story, ReadStory> read = read();
+        List<ReadStory> stories = List.copyOf(read.values());
+        List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
+
+        SiteRenderer renderer = new SiteRenderer(current, config, bundle, figures);
+        Map<TraceKey, PromptTrace> nextTraces = new HashMap<>();
+        AtomicInteger traced = new AtomicInteger();
+        List<PlannedPage> plan = new ArrayList<>(renderer.fixedPages(entries));
+        for (int i = 0; i < stories.size(); i++) {
+            plan.add(renderer.explorer(stories.get(i), i > 0 ? entries.get(i - 1) : null,
+                    i + 1 < entries.size() ? entries.get(i + 1) : null, r -> trace(r, nextTraces, traced)));
+        }
+        plan.addAll(renderer.publishing(plan.stream().map(PlannedPage::path).toList()));
+
+        Map<String, byte[]> rendered = new TreeMap<>();
+        Map<String, List<Object>> inputs = new LinkedHashMap<>();
+        for (PlannedPage page : plan) {
+            inputs.put(page.path(), page.inputs());
+            if (!page.inputs().equals(published.get(page.path()))) {
+                rendered.put(page.path(), page.render().get());
+            }
+        }
+        List<String> deleted = published.keySet().stream().filter(p -> !inputs.containsKey(p)).sorted().toList();
+        if (published.isEmpty()) {
+            publishWhole(rendered);
+        } else {
+            writeInPlace(rendered, deleted);
+        }
+        // Only now, with everything on disk, does this build become the last good one.
+        templates = current;
+        published = inputs;
+        readStories = read;
+        for (ReadStory s : stories) {
+            PromptTrace t = traces.get(key(s));
+            if (t != null) {
+                nextTraces.putIfAbsent(key(s), t);
+            }
+        }
+        traces = nextTraces;
+        return new Change(List.copyOf(rendered.keySet()), deleted, traced.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Every story, reusing the last build's reading of a file whose story is unchanged; in slug order. */
+    private Map<Story, ReadStory> read() {
+        Map<Story, ReadStory> out = new LinkedHashMap<>();
+        for (Story story : StoryLibrary.load(folders.content())) {
+            ReadStory known = readStories.get(story);
+            if (known == null) {
+                known = ReadStory.of(story, bundle.tokenizer());
+                known.unknownWords().stream().limit(SiteBuild.WARNINGS_PER_STORY).forEach(w -> warnings.accept(w.message()));
+            }
+            out.put(story, known);
+        }
+        return out;
+    }
+
+    private TracedStory trace(ReadStory story, Map<TraceKey, PromptTrace> nextTraces, AtomicInteger traced) {
+        TraceKey key = key(story);
+        PromptTrace trace = traces.get(key);
+        if (trace == null) {
+            trace = tracer.trace(new Tracer.Prompt(key.slug(), key.text()));
+            traced.incrementAndGet();
+        }
+        nextTraces.put(key, trace);
+        return TracedStory.of(story, bundle.tokenizer().encode(key.text()), trace);
+    }
+
+    private static TraceKey key(ReadStory s) {
+        return new TraceKey(s.story().slug(), s.explored().text());
+    }
+
+    private void publishWhole(Map<String, byte[]> files) {
+        try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()))) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                write(() -> PageWriter.FILES.write(staged.dir().resolve(f.getKey()), f.getValue()), f.getKey());
+            }
+            verifier.verify(staged.dir());
+            staged.publish();
+        }
+    }
+
+    /** Each file replaced by a rename, so a browser reading the site never sees half a page. */
+    private void writeInPlace(Map<String, byte[]> files, List<String> deleted) {
+        Path out = folders.out();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path target = out.resolve(f.getKey());
+            Path temp = target.resolveSibling("." + target.getFileName() + ".attoscope-tmp");
+            write(() -> {
+                PageWriter.FILES.write(temp, f.getValue());
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }, f.getKey());
+        }
+        for (String d : deleted) {
+            write(() -> {
+                Path file = out.resolve(d);
+                Files.deleteIfExists(file);
+                // a removed story leaves explore/SLUG/ empty; a folder that still holds something stays
+                for (Path dir = file.getParent(); !dir.equals(out) && isEmptyDir(dir); dir = dir.getParent()) {
+                    Files.delete(dir);
+                }
+            }, d);
+        }
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private interface FileOperation {
+        void run() throws IOException;
+    }
+
+    private void write(FileOperation op, String path) {
+        try {
+            op.run();
+        } catch (IOException e) {
+            throw new InputException(folders.out(), "cannot write " + path + ": " + e.getMessage() + ".",
+                    "check free disk space and permissions.", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        tracer.close();
+    }
+}

@@ -1,0 +1,29 @@
+package org.attoscope.pages;
+
+import org.attoscope.content.Story;
+import org.attoscope.model.Encoding;
+
+/**
+ * The part of a story its explorer page embeds.
+ *
+ * <p>An explorer embeds every prediction point (about 1.4 KB of JSON each, plus a strip cell per token), so a
+ * 100,000-word story would make a page of well over 150 MB that no browser opens comfortably. A page explores
+ * at most {@link #MAX_TOKENS} tokens, the first eight context windows: enough to watch the window slide many
+ * times, and a page of a few MB. The page says that it shows an excerpt and how long the whole story is.
+ */
+public final class StoryExcerpt {
+    /** Tokens (with {@code <bos>}) an explorer page covers at most. */
+    public static final int MAX_TOKENS = 1024;
+
+    private StoryExcerpt() {
+    }
+
+    /** {@code story} itself when it fits, else a story whose text ends with its {@link #MAX_TOKENS}-th token. */
+    public static Story of(Story story, Encoding encoding) {
+        if (encoding.size() <= MAX_TOKENS) {
+            return story;
+        }
+        int end = encoding.tokens().get(MAX_TOKENS - 1).end();
+        return new Story(story.file(), story.slug(), story.title(), story.note(), story.text().substring(0, end), story.textLine());
+    }
+}
