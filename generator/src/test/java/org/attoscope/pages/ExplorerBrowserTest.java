@@ -168,6 +168,9 @@ class ExplorerBrowserTest {
         assertShows(0, state());
         page.keyboard().press("ArrowLeft");
         assertShows(0, state());
+        assertTrue(page.isVisible(".stepper") && page.isVisible("#strip-hint"), "controls that need the script show once it runs");
+        page.click("[data-step='1']");
+        assertShows(1, state());
         screenshot("explorer-home-key.png");
     }
 
