@@ -9,7 +9,13 @@ final class BuildReport {
     }
 
     static String of(SiteBuild.Summary s) {
-        return String.format(Locale.ROOT, "built %s in %.1f s: %,d pages, %,d stories, %,d prediction points, %,d figures, %,d unknown words",
-                s.out(), s.millis() / 1000.0, s.pages(), s.stories(), s.points(), s.figures(), s.unknownWords());
+        return "built " + count(s.pages(), "page") + " (" + count(s.stories(), "story") + ", " + count(s.points(), "prediction point")
+                + ", " + count(s.unknownWords(), "unknown word") + ") into " + s.out()
+                + String.format(Locale.ROOT, " in %.1f s; %s", s.millis() / 1000.0, count(s.figures(), "figure"));
+    }
+
+    static String count(int n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return String.format(Locale.ROOT, "%,d", n) + " " + (n == 1 ? noun : plural);
     }
 }
