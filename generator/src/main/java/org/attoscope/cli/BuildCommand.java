@@ -2,7 +2,9 @@ package org.attoscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.attoscope.lessons.LessonSection;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.PageFigures;
@@ -40,7 +42,8 @@ final class BuildCommand implements Callable<Integer> {
         // Figures and verification are wired here as they land: PageFigures from org.attoscope.figures,
         // the verifier from org.attoscope.verify. It runs on the staged site, before the swap.
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n);
+                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n,
+                List.of(new LessonSection(modelOptions.content, bundle)));
         SiteBuild.Summary s = build.reportingTo(TerminalProgress.forTerminal(err)).run();
         spec.commandLine().getOut().println(BuildReport.of(s));
         return 0;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.attoscope.content.SiteConfig;
+import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.LiveSite;
 import org.attoscope.pages.PageFigures;
@@ -45,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         // Figures wired as in BuildCommand when they land there.
         LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n);
+                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n,
+                content -> List.of(new LessonSection(content, bundle)));
         try (ServeSession session = new ServeSession(site, List.of(modelOptions.content, templates), spec.commandLine().getOut(), err)) {
             session.start(port);
             session.awaitClose();

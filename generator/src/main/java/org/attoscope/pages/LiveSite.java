@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.attoscope.InputException;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.content.Story;
@@ -60,6 +61,7 @@ public final class LiveSite implements AutoCloseable {
     private final SiteVerifier verifier;
     private final Consumer<String> warnings;
     private final Tracer tracer;
+    private final Function<Path, List<SiteSection>> sections;
 
     private Templates templates;
     private Map<String, List<Object>> published = Map.of();
@@ -69,9 +71,11 @@ public final class LiveSite implements AutoCloseable {
     /**
      * @param verifier checks the first, complete build before it is published; updates write single pages and
      *                 are not verified (run {@code attoscope build} for that)
+     * @param sections reads the site's sections (the lessons) from a content folder, afresh for every update
      */
     public LiveSite(SiteBuild.Folders folders, SiteConfig config, ModelBundle bundle, PageFigures figures, SiteVerifier verifier,
-                    Consumer<String> warnings, int threads) {
+                    Consumer<String> warnings, int threads, Function<Path, List<SiteSection>> sections) {
+        this.sections = sections;
         this.folders = folders;
         this.bundle = bundle;
         this.startConfig = config;
@@ -101,7 +105,7 @@ public final class LiveSite implements AutoCloseable {
         List<ReadStory> stories = List.copyOf(read.values());
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
 
-        SiteRenderer renderer = new SiteRenderer(current, config, bundle, figures);
+        SiteRenderer renderer = new SiteRenderer(current, config, bundle, figures, sections.apply(folders.content()));
         Map<TraceKey, PromptTrace> nextTraces = new HashMap<>();
         AtomicInteger traced = new AtomicInteger();
         List<PlannedPage> plan = new ArrayList<>(renderer.fixedPages(entries));
@@ -109,6 +113,7 @@ public final class LiveSite implements AutoCloseable {
             plan.add(renderer.explorer(stories.get(i), i > 0 ? entries.get(i - 1) : null,
                     i + 1 < entries.size() ? entries.get(i + 1) : null, r -> trace(r, nextTraces, traced)));
         }
+        plan.addAll(renderer.sectionPages(new OnDemandTraces(stories, r -> trace(r, nextTraces, traced))));
         plan.addAll(renderer.publishing(plan.stream().map(PlannedPage::path).toList()));
 
         Map<String, byte[]> rendered = new TreeMap<>();

@@ -58,6 +58,7 @@ public final class SiteBuild {
     private final int threads;
     private final BuildProgress progress;
     private final PageWriter writer;
+    private final List<SiteSection> sections;
 
     /**
      * @param warnings receives one line per warning (an unknown word), as it is found
@@ -65,11 +66,18 @@ public final class SiteBuild {
      */
     public SiteBuild(Folders folders, SiteConfig config, ModelBundle bundle, PageFigures figures, SiteVerifier verifier,
                      Consumer<String> warnings, int threads) {
-        this(folders, config, bundle, figures, verifier, warnings, threads, BuildProgress.NONE, PageWriter.FILES);
+        this(folders, config, bundle, figures, verifier, warnings, threads, List.of());
+    }
+
+    /** @param sections further parts of the site (the lessons), rendered into the same staged folder */
+    public SiteBuild(Folders folders, SiteConfig config, ModelBundle bundle, PageFigures figures, SiteVerifier verifier,
+                     Consumer<String> warnings, int threads, List<SiteSection> sections) {
+        this(folders, config, bundle, figures, verifier, warnings, threads, sections, BuildProgress.NONE, PageWriter.FILES);
     }
 
     private SiteBuild(Folders folders, SiteConfig config, ModelBundle bundle, PageFigures figures, SiteVerifier verifier,
-                      Consumer<String> warnings, int threads, BuildProgress progress, PageWriter writer) {
+                      Consumer<String> warnings, int threads, List<SiteSection> sections, BuildProgress progress, PageWriter writer) {
+        this.sections = List.copyOf(sections);
         this.folders = folders;
         this.config = config;
         this.bundle = bundle;
@@ -83,12 +91,12 @@ public final class SiteBuild {
 
     /** The same build, reporting its progress to {@code p}. */
     public SiteBuild reportingTo(BuildProgress p) {
-        return new SiteBuild(folders, config, bundle, figures, verifier, warnings, threads, p, writer);
+        return new SiteBuild(folders, config, bundle, figures, verifier, warnings, threads, sections, p, writer);
     }
 
     /** The same build, writing files through {@code w} (tests: a disk that fills up). */
     SiteBuild writingWith(PageWriter w) {
-        return new SiteBuild(folders, config, bundle, figures, verifier, warnings, threads, progress, w);
+        return new SiteBuild(folders, config, bundle, figures, verifier, warnings, threads, sections, progress, w);
     }
 
     public Summary run() {
@@ -96,13 +104,18 @@ public final class SiteBuild {
         Templates templates = Templates.open(folders.templates());
         List<ReadStory> stories = read();
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
-        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures);
-        try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()))) {
+        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections);
+        try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()));
+             Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads)) {
             Output output = new Output(staged.dir());
             for (PlannedPage page : renderer.fixedPages(entries)) {
                 output.write(page);
             }
-            int points = explorers(renderer, stories, entries, output);
+            int points = explorers(renderer, stories, entries, output, tracer);
+            // After the explorers, whose traces are gone: a section traces again only the stories it shows.
+            for (PlannedPage page : renderer.sectionPages(new OnDemandTraces(stories, r -> trace(tracer, r)))) {
+                output.write(page);
+            }
             for (PlannedPage page : renderer.publishing(output.paths())) {
                 output.write(page);
             }
@@ -132,14 +145,14 @@ public final class SiteBuild {
      * Traces, renders and writes every explorer, a story per task on {@code threads} workers (the tracer splits
      * each story's points over as many threads again), so short stories still keep every core busy.
      */
-    private int explorers(SiteRenderer renderer, List<ReadStory> stories, List<StoryEntry> entries, Output output) {
+    private int explorers(SiteRenderer renderer, List<ReadStory> stories, List<StoryEntry> entries, Output output, Tracer tracer) {
         progress.started(stories.size(), stories.stream().mapToInt(ReadStory::exploredTokens).sum());
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "attoscope-page");
             t.setDaemon(true);
             return t;
         });
-        try (Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads)) {
+        try {
             List<Future<Integer>> done = new ArrayList<>();
             for (int i = 0; i < stories.size(); i++) {
                 int index = i;

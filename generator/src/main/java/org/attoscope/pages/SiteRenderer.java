@@ -36,8 +36,12 @@ final class SiteRenderer {
     private final ModelBundle bundle;
     private final ModelFacts facts;
     private final PageFigures figures;
+    private final List<SiteSection> sections;
+    private final List<NavLink> nav;
 
-    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures) {
+    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures, List<SiteSection> sections) {
+        this.sections = List.copyOf(sections);
+        this.nav = this.sections.stream().map(SiteSection::nav).toList();
         this.templates = templates;
         this.config = config;
         this.bundle = bundle;
@@ -72,6 +76,17 @@ final class SiteRenderer {
                 figures.storyFigures(s.story(), s.trace()), previous, following, s.storyTokens());
     }
 
+    /** The sections' pages (the lessons), planned like the site's own. */
+    List<PlannedPage> sectionPages(StoryTraces stories) {
+        List<PlannedPage> pages = new ArrayList<>();
+        for (SiteSection section : sections) {
+            for (SectionPage p : section.pages(stories)) {
+                pages.add(page(p.path(), p.template(), p.variables(), p.inputs()));
+            }
+        }
+        return pages;
+    }
+
     /** {@code sitemap.xml} and {@code robots.txt} for these pages when site.json gives a base URL; none otherwise. */
     List<PlannedPage> publishing(List<String> pagePaths) {
         if (config.baseUrl() == null) {
@@ -91,6 +106,7 @@ final class SiteRenderer {
         List<Object> all = new ArrayList<>();
         all.add(templates.fingerprint(template));
         all.add(config);
+        all.add(nav);
         all.addAll(inputs);
         return new PlannedPage(path, all, () -> render(path, template, variables.get()));
     }
@@ -101,6 +117,7 @@ final class SiteRenderer {
         vars.put("path", path);
         vars.put("site", config);
         vars.put("facts", facts);
+        vars.put("sections", nav);
         vars.put("canonical", config.baseUrl() == null ? null : Sitemap.url(config.baseUrl(), path));
         // A host serves 404.html at whatever address was missing, where relative links would not resolve; with a
         // base URL the page can name its own folder. Without one it keeps relative links (right from the root).

@@ -1,6 +1,7 @@
 package org.attoscope.pages;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +24,12 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 final class Templates {
     /** Every page template the build renders, and the shared layout they include. */
     static final List<String> REQUIRED = List.of("layout", "home", "stories", "story", "how-it-works", "not-found");
-    /** The templates that are whole pages; any other template may be included by every page. */
-    static final List<String> PAGES = List.of("home", "stories", "story", "how-it-works", "not-found");
 
     private final Path dir;
     private final TemplateEngine engine;
-    private final Map<String, String> fileHashes;
+    private final Map<String, TemplateFile> fileHashes;
 
-    private Templates(Path dir, TemplateEngine engine, Map<String, String> fileHashes) {
+    private Templates(Path dir, TemplateEngine engine, Map<String, TemplateFile> fileHashes) {
         this.dir = dir;
         this.engine = engine;
         this.fileHashes = fileHashes;
@@ -59,17 +58,20 @@ final class Templates {
 
     /**
      * What a page rendered from {@code template} depends on among the templates: its own file and every template
-     * that is not itself a page (the layout, any fragment file), since a page may include those. Two builds with
-     * equal fingerprints render the template's pages identically.
+     * that defines a {@code th:fragment} (the layout), since any page may include those. Two builds with equal
+     * fingerprints render the template's pages identically.
      */
     String fingerprint(String template) {
         StringBuilder sb = new StringBuilder();
-        fileHashes.forEach((name, hash) -> {
-            if (name.equals(template) || !PAGES.contains(name)) {
-                sb.append(name).append('=').append(hash).append(';');
+        fileHashes.forEach((name, file) -> {
+            if (name.equals(template) || file.definesFragments()) {
+                sb.append(name).append('=').append(file.sha256()).append(';');
             }
         });
         return sb.toString();
+    }
+
+    private record TemplateFile(String sha256, boolean definesFragments) {
     }
 
     /** True when both were opened on the same folder holding the same template files, byte for byte. */
@@ -77,12 +79,14 @@ final class Templates {
         return dir.equals(other.dir) && fileHashes.equals(other.fileHashes);
     }
 
-    private static Map<String, String> hashes(Path dir) {
-        Map<String, String> out = new TreeMap<>();
+    private static Map<String, TemplateFile> hashes(Path dir) {
+        Map<String, TemplateFile> out = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".html")).filter(Files::isRegularFile).sorted().toList()) {
                 String name = f.getFileName().toString();
-                out.put(name.substring(0, name.length() - ".html".length()), Sha256.hex(Files.readAllBytes(f)));
+                byte[] bytes = Files.readAllBytes(f);
+                out.put(name.substring(0, name.length() - ".html".length()),
+                        new TemplateFile(Sha256.hex(bytes), new String(bytes, StandardCharsets.UTF_8).contains("th:fragment")));
             }
         } catch (IOException e) {
             throw new InputException(dir, "cannot read the templates: " + e.getMessage() + ".", "check the folder's permissions.");

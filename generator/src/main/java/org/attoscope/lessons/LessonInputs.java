@@ -1,0 +1,53 @@
+package org.attoscope.lessons;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.attoscope.capture.CaptureLibrary;
+import org.attoscope.pages.StoryTraces;
+import org.attoscope.util.Sha256;
+
+/**
+ * What a lesson page is made of, for {@code attoscope serve} to tell whether it must be rendered again: the lesson
+ * itself, the book's entries (its contents, neighbours and cross-links), and every capture and story its text
+ * names. A name counts when it appears anywhere in the text, which covers every directive that uses it and at
+ * worst re-renders a lesson that only mentions one; it never misses a dependency, as a directive must spell the
+ * name out.
+ */
+final class LessonInputs {
+    private LessonInputs() {
+    }
+
+    /** A capture as a lesson depends on it: the bytes of its two files. */
+    private record CaptureFiles(String name, String manifestSha256, String tensorsSha256) {
+    }
+
+    static List<Object> of(Lesson lesson, List<LessonEntry> book, CaptureLibrary captures, StoryTraces stories) {
+        List<Object> inputs = new ArrayList<>();
+        inputs.add(lesson);
+        inputs.add(book);
+        inputs.add(stories.slugs()); // links to stories are checked against the set of slugs
+        for (String name : captures.names()) {
+            if (lesson.body().contains(name)) {
+                inputs.add(new CaptureFiles(name, hash(captures.dir().resolve(name + ".json")),
+                        hash(captures.dir().resolve(name + ".safetensors"))));
+            }
+        }
+        for (String slug : stories.slugs()) {
+            if (lesson.body().contains(slug)) {
+                inputs.add(stories.explored(slug));
+            }
+        }
+        return inputs;
+    }
+
+    private static String hash(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Sha256.hex(Files.readAllBytes(file)) : "missing";
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage(); // the render reports it with the directive's line
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.attoscope.pages;
+
+import java.util.List;
+
+/**
+ * A part of the site another package contributes (the lessons): its pages, rendered with the site's templates and
+ * layout into the same staged folder, and its entry in the navigation. Sections are asked for their pages after
+ * the stories are read, and may look up a story's prediction points through {@link StoryTraces}; an
+ * {@link org.attoscope.InputException} from a section fails the build before anything is published.
+ */
+public interface SiteSection {
+
+    /** The section's link in the masthead and on the home page. */
+    NavLink nav();
+
+    /**
+     * Every page of the section, in a stable order. Pages are rendered lazily ({@link SectionPage#variables()}),
+     * and {@code attoscope serve} renders one again only when its {@link SectionPage#inputs()} change.
+     */
+    List<SectionPage> pages(StoryTraces stories);
+}
