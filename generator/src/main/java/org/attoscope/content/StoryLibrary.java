@@ -24,6 +24,7 @@ public final class StoryLibrary {
             return files.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(Files::isRegularFile)
                     .sorted()
+                    .map(f -> ContentFiles.requireInside(contentDir, f, f, 0))
                     .map(Story::read)
                     .toList();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.attoscope.InputException;
+import org.attoscope.content.ContentFiles;
 
 /** The lessons of a content folder in book order (by NN), each number used once. */
 public record Book(List<Lesson> lessons) {
@@ -26,6 +27,7 @@ public record Book(List<Lesson> lessons) {
         List<Lesson> lessons = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> p.getFileName().toString().endsWith(".md")).filter(Files::isRegularFile).sorted()
+                    .map(f -> ContentFiles.requireInside(contentDir, f, f, 0))
                     .map(Lesson::read).forEach(lessons::add);
         } catch (IOException e) {
             throw new InputException(dir, "cannot list the lessons folder: " + e.getMessage() + ".", "check its permissions.");

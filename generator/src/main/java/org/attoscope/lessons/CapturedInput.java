@@ -1,5 +1,7 @@
 package org.attoscope.lessons;
 
+import java.nio.file.Path;
+import org.attoscope.content.ContentFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +78,10 @@ record CapturedInput(Capture capture, CapturedTensor tensor, Optional<Integer> s
                     Suggestions.didYouMean(name, names) + (names.isEmpty() ? "make one with `attoscope capture --name "
                             + name + " ...`." : "use one of " + String.join(", ", names) + ", or make it with "
                             + "`attoscope capture --name " + name + " ...`."));
+        }
+        Path dir = sources.captures().dir();
+        for (String file : List.of(name + ".json", name + ".safetensors")) {
+            ContentFiles.requireInside(dir.getParent(), dir.resolve(file), d.file(), d.line());
         }
         try {
             return sources.captures().get(name);

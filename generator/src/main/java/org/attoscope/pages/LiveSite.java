@@ -160,7 +160,7 @@ public final class LiveSite implements AutoCloseable {
 
     private TracedStory trace(ReadStory story, Map<TraceKey, PromptTrace> nextTraces, AtomicInteger traced) {
         TraceKey key = key(story);
-        PromptTrace trace = traces.get(key);
+        PromptTrace trace = nextTraces.containsKey(key) ? nextTraces.get(key) : traces.get(key);
         if (trace == null) {
             trace = tracer.trace(new Tracer.Prompt(key.slug(), key.text()));
             traced.incrementAndGet();
