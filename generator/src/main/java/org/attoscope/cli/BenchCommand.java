@@ -1,6 +1,11 @@
 package org.attoscope.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.attoscope.bench.ServeEditBench;
+import org.attoscope.bench.SiteScaleBench;
+import org.attoscope.lessons.LessonSection;
 import org.attoscope.bench.Bench;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
@@ -28,13 +33,41 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--min-seconds", defaultValue = "3", description = "time each case at least this long (default: ${DEFAULT-VALUE})")
     double minSeconds;
 
+    @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), serve-edit (save-to-disk "
+            + "latency of attoscope serve) or site-scale (a whole build of --corpus stories) (default: ${DEFAULT-VALUE})")
+    String benchCase;
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "templates folder, for the serve-edit and site-scale cases (default: ${DEFAULT-VALUE})")
+    Path templates;
+
+    @Option(names = "--edit", defaultValue = "lessons/03-sparse-attention.md", description = "serve-edit: the file under content/ to save (default: ${DEFAULT-VALUE})")
+    String edit;
+
+    @Option(names = "--rounds", defaultValue = "30", description = "serve-edit: measured saves (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         ModelBundle bundle = modelOptions.load();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        switch (benchCase) {
+            case "points" -> { }
+            case "serve-edit" -> {
+                String page = edit.replaceFirst("\\.md$", "").replaceFirst("^stories/", "explore/") + "/index.html";
+                new ServeEditBench(bundle, content -> List.of(new LessonSection(content, bundle)), n, spec.commandLine().getOut())
+                        .run(modelOptions.content, templates, edit, page, 10, rounds);
+                return 0;
+            }
+            case "site-scale" -> {
+                new SiteScaleBench(bundle, n, spec.commandLine().getOut()).run(modelOptions.content, templates, corpus);
+                return 0;
+            }
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --case " + benchCase + "; use points, serve-edit or site-scale");
+        }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
         new Bench(new AttoGpt(bundle), new PerFocusBaseline(bundle), n, minSeconds, spec.commandLine().getOut())
                 .run(corpus, baselineSample);

@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,6 +65,7 @@ public final class LiveSite implements AutoCloseable {
     private final SiteVerifier verifier;
     private final Consumer<String> warnings;
     private final Tracer tracer;
+    private final ExecutorService workers;
     private final Function<Path, List<SiteSection>> sections;
 
     private Templates templates;
@@ -83,6 +88,11 @@ public final class LiveSite implements AutoCloseable {
         this.verifier = verifier;
         this.warnings = warnings;
         this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads);
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "attoscope-live-page");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public Path out() {
@@ -106,7 +116,7 @@ public final class LiveSite implements AutoCloseable {
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
 
         SiteRenderer renderer = new SiteRenderer(current, config, bundle, figures, sections.apply(folders.content()));
-        Map<TraceKey, PromptTrace> nextTraces = new HashMap<>();
+        Map<TraceKey, PromptTrace> nextTraces = new ConcurrentHashMap<>();
         AtomicInteger traced = new AtomicInteger();
         List<PlannedPage> plan = new ArrayList<>(renderer.fixedPages(entries));
         for (int i = 0; i < stories.size(); i++) {
@@ -116,14 +126,15 @@ public final class LiveSite implements AutoCloseable {
         plan.addAll(renderer.sectionPages(new OnDemandTraces(stories, r -> trace(r, nextTraces, traced))));
         plan.addAll(renderer.publishing(plan.stream().map(PlannedPage::path).toList()));
 
-        Map<String, byte[]> rendered = new TreeMap<>();
         Map<String, List<Object>> inputs = new LinkedHashMap<>();
+        List<PlannedPage> changed = new ArrayList<>();
         for (PlannedPage page : plan) {
             inputs.put(page.path(), page.inputs());
             if (!page.inputs().equals(published.get(page.path()))) {
-                rendered.put(page.path(), page.render().get());
+                changed.add(page);
             }
         }
+        Map<String, byte[]> rendered = render(changed);
         List<String> deleted = published.keySet().stream().filter(p -> !inputs.containsKey(p)).sorted().toList();
         if (published.isEmpty()) {
             publishWhole(rendered);
@@ -144,6 +155,27 @@ public final class LiveSite implements AutoCloseable {
         return new Change(List.copyOf(rendered.keySet()), deleted, traced.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** The pages on the worker threads; the first failure in plan order is the one reported. */
+    private Map<String, byte[]> render(List<PlannedPage> pages) {
+        List<Future<byte[]>> futures = pages.stream().map(p -> workers.submit(() -> p.render().get())).toList();
+        Map<String, byte[]> out = new TreeMap<>();
+        try {
+            for (int i = 0; i < pages.size(); i++) {
+                out.put(pages.get(i).path(), futures.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
+
     /** Every story, reusing the last build's reading of a file whose story is unchanged; in slug order. */
     private Map<Story, ReadStory> read() {
         Map<Story, ReadStory> out = new LinkedHashMap<>();
@@ -160,12 +192,15 @@ public final class LiveSite implements AutoCloseable {
 
     private TracedStory trace(ReadStory story, Map<TraceKey, PromptTrace> nextTraces, AtomicInteger traced) {
         TraceKey key = key(story);
-        PromptTrace trace = nextTraces.containsKey(key) ? nextTraces.get(key) : traces.get(key);
-        if (trace == null) {
-            trace = tracer.trace(new Tracer.Prompt(key.slug(), key.text()));
+        // computeIfAbsent: an explorer and a lesson figure asking for the same new story at once trace it once
+        PromptTrace trace = nextTraces.computeIfAbsent(key, k -> {
+            PromptTrace warm = traces.get(k);
+            if (warm != null) {
+                return warm;
+            }
             traced.incrementAndGet();
-        }
-        nextTraces.put(key, trace);
+            return tracer.trace(new Tracer.Prompt(k.slug(), k.text()));
+        });
         return TracedStory.of(story, bundle.tokenizer().encode(key.text()), trace);
     }
 
@@ -230,6 +265,7 @@ public final class LiveSite implements AutoCloseable {
 
     @Override
     public void close() {
+        workers.shutdownNow();
         tracer.close();
     }
 }

@@ -1,0 +1,68 @@
+package org.attoscope.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.attoscope.content.SiteConfig;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.SiteBuild;
+import org.attoscope.pages.SiteVerifier;
+
+/**
+ * A whole {@code attoscope build} of a site of {@code n} synthetic stories (the same seeded corpus as the points
+ * benchmark): wall time, pages, points, and the heap's peak after the build, to show memory stays bounded.
+ */
+public final class SiteScaleBench {
+    private final ModelBundle bundle;
+    private final int threads;
+    private final PrintWriter out;
+
+    public SiteScaleBench(ModelBundle bundle, int threads, PrintWriter out) {
+        this.bundle = bundle;
+        this.threads = threads;
+        this.out = out;
+    }
+
+    public void run(Path content, Path templates, int stories) throws IOException {
+        try (BenchProject project = BenchProject.copyOf(content, templates, bundle.dir())) {
+            // the corpus replaces the curated stories and lessons: the case measures stories at scale
+            for (String folder : List.of("stories", "lessons")) {
+                Path dir = project.content.resolve(folder);
+                if (Files.isDirectory(dir)) {
+                    try (var files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(project.content.resolve("stories"));
+            List<String> corpus = SyntheticCorpus.generate(stories, 2024);
+            for (int i = 0; i < corpus.size(); i++) {
+                Files.writeString(project.content.resolve(String.format("stories/story-%04d.md", i)),
+                        "---\ntitle: Story " + (i + 1) + "\n---\n" + corpus.get(i) + "\n");
+            }
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            SiteBuild build = new SiteBuild(new SiteBuild.Folders(project.content, project.templates, project.site),
+                    SiteConfig.load(project.content), bundle, PageFigures.NONE, SiteVerifier.NONE, w -> { }, threads);
+            SiteBuild.Summary s = build.run();
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long size;
+            try (var walk = Files.walk(project.site)) {
+                size = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            }
+            out.printf("site of %d stories: %.1f s, %d pages, %d prediction points (%.0f points/s), %.0f MB on disk, "
+                            + "heap peak %d MB of max %d MB, %d threads%n",
+                    s.stories(), s.millis() / 1000.0, s.pages(), s.points(), s.points() / (s.millis() / 1000.0), size / 1e6,
+                    peak >> 20, Runtime.getRuntime().maxMemory() >> 20, threads);
+            out.flush();
+        }
+    }
+}
