@@ -30,7 +30,11 @@ public record SiteConfig(Path file, String title, String baseUrl, Path modelDir,
                     "set \"model\": {\"path\": \"<folder with manifest.json>\", \"sha256\": \"<model.bin sha256>\"}.");
         }
         String sha = model.path("sha256").asText(null);
-        String baseUrl = root.hasNonNull("base_url") ? root.get("base_url").asText() : null;
+        String baseUrl = root.hasNonNull("base_url") ? root.get("base_url").asText().strip() : null;
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new InputException(file, JsonFiles.lineOf(file, "base_url"), "\"base_url\" is not the address of a site: " + baseUrl + ".",
+                    "give the full address the site is published at, e.g. \"https://you.github.io/attoscope/\", or remove base_url.");
+        }
         Path dir = file.toAbsolutePath().getParent().resolve(path).normalize();
         return new SiteConfig(file, title, baseUrl, dir, sha);
     }

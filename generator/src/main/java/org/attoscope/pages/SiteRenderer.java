@@ -118,7 +118,7 @@ final class SiteRenderer {
         vars.put("site", config);
         vars.put("facts", facts);
         vars.put("sections", nav);
-        vars.put("canonical", config.baseUrl() == null ? null : Sitemap.url(config.baseUrl(), path));
+        vars.put("canonical", config.baseUrl() == null || path.equals(NOT_FOUND) ? null : Sitemap.url(config.baseUrl(), path));
         // A host serves 404.html at whatever address was missing, where relative links would not resolve; with a
         // base URL the page can name its own folder. Without one it keeps relative links (right from the root).
         vars.put("base", path.equals(NOT_FOUND) && config.baseUrl() != null ? Sitemap.url(config.baseUrl(), "") : null);
