@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.attoscope.InputException;
 
-/** The lessons of a content folder in book order (by NN), each number used once. */
+/** The lessons of a content folder in book order (by NN), each number used once; {@code README.md} is not one. */
 public record Book(List<Lesson> lessons) {
+    /** The authors' notes in the lessons folder, not a lesson. */
+    static final String README = "README.md";
 
     public Book {
         lessons = List.copyOf(lessons);
@@ -25,7 +27,8 @@ public record Book(List<Lesson> lessons) {
         }
         List<Lesson> lessons = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".md")).filter(Files::isRegularFile).sorted()
+            files.filter(p -> p.getFileName().toString().endsWith(".md") && !p.getFileName().toString().equals(README))
+                    .filter(Files::isRegularFile).sorted()
                     .map(Lesson::read).forEach(lessons::add);
         } catch (IOException e) {
             throw new InputException(dir, "cannot list the lessons folder: " + e.getMessage() + ".", "check its permissions.");
