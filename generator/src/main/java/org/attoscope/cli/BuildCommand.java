@@ -45,8 +45,13 @@ final class BuildCommand implements Callable<Integer> {
                 PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n,
                 List.of(new LessonSection(modelOptions.content, bundle)));
         SiteBuild.Summary s = build.run();
-        spec.commandLine().getOut().println("built " + s.pages() + " pages (" + s.stories() + " stories, " + s.points()
-                + " prediction points, " + s.unknownWords() + " unknown words) into " + s.out());
+        spec.commandLine().getOut().println("built " + count(s.pages(), "page") + " (" + count(s.stories(), "story") + ", "
+                + count(s.points(), "prediction point") + ", " + count(s.unknownWords(), "unknown word") + ") into " + s.out());
         return 0;
+    }
+
+    private static String count(int n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
     }
 }

@@ -126,9 +126,7 @@ public final class ArchitectureFigure {
         canvas.line(x, y1, x, y2, RESIDUAL, 1.25f);
         canvas.line(x, y2, FLOW_X + BOX_W / 2 + 8, y2, RESIDUAL, 1.25f);
         canvas.fill(new Ellipse2D.Double(FLOW_X + BOX_W / 2 - 8, y2 - 8, 16, 16), Rgb.WHITE);
-        canvas.graphics().setStroke(new java.awt.BasicStroke(1.25f));
-        canvas.graphics().setPaint(new java.awt.Color(RESIDUAL.red(), RESIDUAL.green(), RESIDUAL.blue()));
-        canvas.graphics().draw(new Ellipse2D.Double(FLOW_X + BOX_W / 2 - 8, y2 - 8, 16, 16));
+        canvas.stroke(new Ellipse2D.Double(FLOW_X + BOX_W / 2 - 8, y2 - 8, 16, 16), RESIDUAL, 1.25f);
         canvas.centredText("+", FLOW_X + BOX_W / 2, y2 - 1, 13, Legend.INK, true);
         canvas.text(label, x + 4, (y1 + y2) / 2, 10, Legend.MUTED, SvgCanvas.Anchor.START, false);
         return y2;

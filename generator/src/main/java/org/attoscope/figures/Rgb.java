@@ -40,7 +40,7 @@ public record Rgb(int red, int green, int blue) {
         throw new IllegalArgumentException("not a colour: '" + text + "' (expected #rrggbb or rgb(r,g,b))");
     }
 
-    /** Rounds linear-light-free sRGB components in [0,1] to 8 bits; callers have already checked the gamut. */
+    /** Rounds gamma-encoded sRGB components in [0,1] to 8 bits; callers have already checked the gamut. */
     static Rgb ofUnit(double r, double g, double b) {
         return new Rgb(toByte(r), toByte(g), toByte(b));
     }

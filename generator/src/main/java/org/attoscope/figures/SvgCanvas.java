@@ -83,6 +83,12 @@ final class SvgCanvas {
         g.fill(shape);
     }
 
+    void stroke(Shape shape, Rgb stroke, float lineWidth) {
+        g.setPaint(awt(stroke));
+        g.setStroke(new BasicStroke(lineWidth));
+        g.draw(shape);
+    }
+
     void line(double x1, double y1, double x2, double y2, Rgb stroke, float lineWidth) {
         g.setPaint(awt(stroke));
         g.setStroke(new BasicStroke(lineWidth));
