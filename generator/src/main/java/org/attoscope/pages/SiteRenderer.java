@@ -34,7 +34,7 @@ final class SiteRenderer {
     SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures,
                  List<SiteSection> sections) {
         this.sections = List.copyOf(sections);
-        this.nav = this.sections.stream().map(SiteSection::nav).toList();
+        this.nav = this.sections.stream().flatMap(s -> s.nav().stream()).toList();
         this.templates = templates;
         this.config = config;
         this.bundle = bundle;
