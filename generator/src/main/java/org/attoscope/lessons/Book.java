@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 import org.attoscope.InputException;
 import org.attoscope.content.ContentFiles;
 
-/** The lessons of a content folder in book order (by NN), each number used once. */
+/** The lessons of a content folder in book order (by NN), each number used once; {@code README.md} is not one. */
 public record Book(List<Lesson> lessons) {
+    /** The authors' notes in the lessons folder, not a lesson. */
+    static final String README = "README.md";
 
     public Book {
         lessons = List.copyOf(lessons);
@@ -26,7 +28,8 @@ public record Book(List<Lesson> lessons) {
         }
         List<Lesson> lessons = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".md")).filter(Files::isRegularFile).sorted()
+            files.filter(p -> p.getFileName().toString().endsWith(".md") && !p.getFileName().toString().equals(README))
+                    .filter(Files::isRegularFile).sorted()
                     .map(f -> ContentFiles.requireInside(contentDir, f, f, 0))
                     .map(Lesson::read).forEach(lessons::add);
         } catch (IOException e) {

@@ -23,9 +23,13 @@ import org.attoscope.capture.TensorKind;
 record CapturedInput(Capture capture, CapturedTensor tensor, Optional<Integer> step, List<String> tokens) {
 
     static CapturedInput of(Directive d, LessonSources sources) {
+        return of(d, sources, d.required("tensor"));
+    }
+
+    /** The tensor {@code tensorName} of the directive's capture. */
+    static CapturedInput of(Directive d, LessonSources sources, String tensorName) {
         String name = d.required("capture");
         Capture capture = capture(d, sources, name);
-        String tensorName = d.required("tensor");
         if (!capture.hasTensor(tensorName)) {
             throw d.problem("capture " + name + " has no tensor " + tensorName + ".",
                     Suggestions.didYouMean(tensorName, capture.tensorNames()) + "its tensors are "
@@ -71,7 +75,7 @@ record CapturedInput(Capture capture, CapturedTensor tensor, Optional<Integer> s
         return capture.manifest().tensors().get(tensor.name()).sha256();
     }
 
-    private static Capture capture(Directive d, LessonSources sources, String name) {
+    static Capture capture(Directive d, LessonSources sources, String name) {
         List<String> names = sources.captures().names();
         if (!names.contains(name)) {
             throw d.problem("there is no capture " + name + " in " + sources.captures().dir() + ".",

@@ -14,7 +14,7 @@ final class FigureDirectives {
     private final Map<String, FigureDirective> byName = new LinkedHashMap<>();
 
     FigureDirectives() {
-        for (FigureDirective d : List.of(new HeatmapDirective(), new LogitsDirective(), new CellsDirective(),
+        for (FigureDirective d : List.of(new TokensDirective(), new HeatmapDirective(), new LogitsDirective(), new CellsDirective(),
                 new ExplorerDirective(), new ArchitectureDirective())) {
             byName.put(d.name(), d);
         }

@@ -32,7 +32,7 @@ public record Lesson(Path file, int number, String name, String title, String su
         if (!m.matches()) {
             throw new InputException(file, "the lesson's file name \"" + fileName + "\" is not NN-SLUG.md.",
                     "name it with a two-digit number, a hyphen and a lower-case slug, for example 07-"
-                            + fileName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                            + fileName.replaceFirst("\\.md$", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                             .replaceAll("(^-+|-+$)", "").replaceAll("^\\d+-?", "") + ".md.");
         }
         String text = readUtf8(file);

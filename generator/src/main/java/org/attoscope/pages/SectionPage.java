@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * @param template  the template's name in the templates folder, without {@code .html}
  * @param inputs    everything the variables are made from besides the model (source records, file hashes),
  *                  compared with {@code equals}; the renderer adds the template's fingerprint and the site config
- * @param variables makes the page's own variables, only when the page is rendered
+ * @param makeVariables makes the page's own variables, only when the page is rendered
  */
-public record SectionPage(String path, String template, List<Object> inputs, Supplier<Map<String, Object>> variables) {
+public record SectionPage(String path, String template, List<Object> inputs, Supplier<Map<String, Object>> makeVariables) {
     public SectionPage {
         inputs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(inputs));
     }
@@ -23,6 +23,11 @@ public record SectionPage(String path, String template, List<Object> inputs, Sup
     /** A page whose variables are already made: they are its inputs. */
     public SectionPage(String path, String template, Map<String, Object> variables) {
         this(path, template, List.of(Map.copyOf(variables)), supplier(Map.copyOf(variables)));
+    }
+
+    /** The page's own variables, made now. */
+    public Map<String, Object> variables() {
+        return makeVariables.get();
     }
 
     private static Supplier<Map<String, Object>> supplier(Map<String, Object> variables) {

@@ -41,7 +41,7 @@ final class SiteRenderer {
 
     SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures, List<SiteSection> sections) {
         this.sections = List.copyOf(sections);
-        this.nav = this.sections.stream().map(SiteSection::nav).toList();
+        this.nav = this.sections.stream().flatMap(s -> s.nav().stream()).toList();
         this.templates = templates;
         this.config = config;
         this.bundle = bundle;
@@ -81,7 +81,7 @@ final class SiteRenderer {
         List<PlannedPage> pages = new ArrayList<>();
         for (SiteSection section : sections) {
             for (SectionPage p : section.pages(stories)) {
-                pages.add(page(p.path(), p.template(), p.variables(), p.inputs()));
+                pages.add(page(p.path(), p.template(), p.makeVariables(), p.inputs()));
             }
         }
         return pages;

@@ -1,6 +1,11 @@
 package org.attoscope.pages;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.attoscope.content.Story;
 
 /**
@@ -8,6 +13,29 @@ import org.attoscope.content.Story;
  * trace at once and a rebuild traces nothing a changed page does not need.
  */
 public interface StoryTraces {
+    /** Stories traced already (tests, tools that trace themselves). */
+    static StoryTraces of(List<TracedStory> traced) {
+        Map<String, TracedStory> bySlug = new TreeMap<>();
+        traced.forEach(t -> bySlug.put(t.story().slug(), t));
+        return new StoryTraces() {
+            @Override
+            public SortedSet<String> slugs() {
+                return Collections.unmodifiableSortedSet(new TreeSet<>(bySlug.keySet()));
+            }
+
+            @Override
+            public Story explored(String slug) {
+                TracedStory t = bySlug.get(slug);
+                return t == null ? null : t.story();
+            }
+
+            @Override
+            public TracedStory get(String slug) {
+                return bySlug.get(slug);
+            }
+        };
+    }
+
     /** Every story's slug. */
     SortedSet<String> slugs();
 

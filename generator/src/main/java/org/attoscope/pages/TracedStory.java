@@ -20,6 +20,11 @@ public record TracedStory(Story story, Encoding encoding, PromptTrace trace, Lis
         unknownWords = List.copyOf(unknownWords);
     }
 
+    /** A story explored whole: its length is its encoding's. */
+    public TracedStory(Story story, Encoding encoding, PromptTrace trace, List<StoryVocabulary.Warning> unknownWords) {
+        this(story, encoding, trace, unknownWords, encoding.size());
+    }
+
     static TracedStory of(ReadStory read, Encoding explored, PromptTrace trace) {
         return new TracedStory(read.explored(), explored, trace, read.unknownWords(), read.storyTokens());
     }
