@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.capture.CaptureRecorder;
 import org.attoscope.capture.CaptureWriter;

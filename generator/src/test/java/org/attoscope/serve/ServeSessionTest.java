@@ -92,7 +92,7 @@ class ServeSessionTest {
         String good = project.read("site/" + LESSON);
         try (EventStream events = new EventStream(session.port())) {
             events.next(); // hello
-            project.write("content/lessons/01-first.md", "---\ntitle: First lesson\nsummary: Where the book starts.\n---\n\n```heatmap capture=nowhere\n```\n");
+            project.write("content/lessons/01-first.md", "---\ntitle: First lesson\nsummary: Where the book starts.\n---\n\n```heatmap capture=nowhere tensor=step00.attention_00 head=0\n```\n");
 
             Event problem = events.next();
             assertEquals("problem", problem.event());
