@@ -19,6 +19,7 @@
   var heads = Number(explorer.getAttribute('data-heads'));
   var context = Number(explorer.getAttribute('data-context'));
   var shown = Number(explorer.getAttribute('data-shown'));
+  var excerpt = explorer.getAttribute('data-excerpt') === 'true';
   var strip = document.getElementById('strip');
   var cells = Array.prototype.slice.call(strip.querySelectorAll('.tok'));
   var kinds = cells.map(function (c) { return c.className.split(' ')[1]; });
@@ -98,9 +99,9 @@
         next.appendChild(el('span', 'prob', percent(p.next.prob)));
       }
     } else {
-      next.appendChild(el('span', 'label', 'End of the story'));
+      next.appendChild(el('span', 'label', excerpt ? 'End of this excerpt' : 'End of the story'));
       next.appendChild(document.createTextNode(' '));
-      next.appendChild(el('span', 'rank', 'nothing follows, so there is nothing to score'));
+      next.appendChild(el('span', 'rank', excerpt ? 'the story goes on, but this page stops here' : 'nothing follows, so there is nothing to score'));
     }
 
     var list = field('predictions');

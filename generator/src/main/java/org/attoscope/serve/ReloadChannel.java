@@ -67,10 +67,6 @@ final class ReloadChannel {
         return clients.contains(client);
     }
 
-    synchronized int connections() {
-        return clients.size();
-    }
-
     synchronized void closeAll() {
         for (OutputStream c : clients) {
             try {
@@ -80,7 +76,6 @@ final class ReloadChannel {
             }
         }
         clients.clear();
-        notifyAll();
     }
 
     private void broadcast(String event, Object data) {
