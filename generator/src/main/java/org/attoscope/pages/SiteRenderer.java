@@ -49,7 +49,7 @@ final class SiteRenderer {
         this.figures = figures;
     }
 
-    /** Every page but the explorers: the lists, the explainer, the 404 page, the assets, the sitemap. */
+    /** The site's own pages but the explorers: the lists, the explainer, the 404 page, and the assets. */
     List<PlannedPage> fixedPages(List<StoryEntry> entries) {
         List<PlannedPage> pages = new ArrayList<>();
         pages.add(page("index.html", "home", Map.of("stories", entries), entries));
@@ -70,8 +70,8 @@ final class SiteRenderer {
                 Arrays.asList(story.explored(), story.storyTokens(), previous, following));
     }
 
-    /** The explorer's model, with its figures; public to the package so a build can count the figures. */
-    ExplorerPage explorerPage(TracedStory s, StoryEntry previous, StoryEntry following) {
+    /** The explorer's model, with its figures. */
+    private ExplorerPage explorerPage(TracedStory s, StoryEntry previous, StoryEntry following) {
         return ExplorerPages.of(s.story(), s.encoding(), s.trace(), bundle.config(),
                 figures.storyFigures(s.story(), s.trace()), previous, following, s.storyTokens());
     }

@@ -9,7 +9,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,16 +156,20 @@ class ServeSessionTest {
     record Event(String event, JsonNode data) {
     }
 
-    /** The page's side of the event stream, read on a thread of its own. */
+    /**
+     * The page's side of the event stream, read on a thread of its own over a plain socket: closing the socket
+     * ends the read at once, where closing a chunked HttpURLConnection waits for the blocked reader.
+     */
     static final class EventStream implements AutoCloseable {
-        private final HttpURLConnection connection;
+        private final Socket socket;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        private final Thread reader;
 
         EventStream(int port) throws Exception {
-            connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/__attoscope/events").toURL().openConnection();
-            BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
-            reader = new Thread(() -> {
+            socket = new Socket("127.0.0.1", port);
+            socket.getOutputStream().write(("GET /__attoscope/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            Thread reader = new Thread(() -> {
                 try {
                     String event = null;
                     for (String line; (line = in.readLine()) != null; ) {
@@ -190,9 +196,8 @@ class ServeSessionTest {
         }
 
         @Override
-        public void close() {
-            connection.disconnect();
-            reader.interrupt();
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }
