@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class BuildCommand implements Callable<Integer> {
         // Figures and verification are wired here as they land: PageFigures from org.attoscope.figures,
         // the verifier from org.attoscope.verify. It runs on the staged site, before the swap.
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n);
+                new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n);
         SiteBuild.Summary s = build.run();
         spec.commandLine().getOut().println("built " + count(s.pages(), "page") + " (" + count(s.stories(), "story") + ", "
                 + count(s.points(), "prediction point") + ", " + count(s.unknownWords(), "unknown word") + ") into " + s.out());
