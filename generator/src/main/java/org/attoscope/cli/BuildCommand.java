@@ -2,8 +2,10 @@ package org.attoscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.attoscope.content.SiteConfig;
+import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
@@ -40,7 +42,8 @@ final class BuildCommand implements Callable<Integer> {
         // Figures and verification are wired here as they land: PageFigures from org.attoscope.figures,
         // the verifier from org.attoscope.verify. It runs on the staged site, before the swap.
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n);
+                new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n,
+                List.of(new LessonSection(modelOptions.content, bundle)));
         SiteBuild.Summary s = build.run();
         spec.commandLine().getOut().println("built " + count(s.pages(), "page") + " (" + count(s.stories(), "story") + ", "
                 + count(s.points(), "prediction point") + ", " + count(s.unknownWords(), "unknown word") + ") into " + s.out());

@@ -28,8 +28,13 @@ final class SiteRenderer {
     private final ModelBundle bundle;
     private final ModelFacts facts;
     private final PageFigures figures;
+    private final List<SiteSection> sections;
+    private final List<NavLink> nav;
 
-    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures) {
+    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures,
+                 List<SiteSection> sections) {
+        this.sections = List.copyOf(sections);
+        this.nav = this.sections.stream().flatMap(s -> s.nav().stream()).toList();
         this.templates = templates;
         this.config = config;
         this.bundle = bundle;
@@ -50,6 +55,11 @@ final class SiteRenderer {
                     i > 0 ? entries.get(i - 1) : null, i + 1 < entries.size() ? entries.get(i + 1) : null);
             pages += page(dir, "explore/" + s.story().slug() + "/index.html", "story", Map.of("page", explorer));
         }
+        for (SiteSection section : sections) {
+            for (SectionPage p : section.pages(stories)) {
+                pages += page(dir, p.path(), p.template(), p.variables());
+            }
+        }
         pages += page(dir, "how-it-works/index.html", "how-it-works", Map.of("figures", figures.explainerFigures(bundle)));
         pages += page(dir, "404.html", "not-found", Map.of());
         copyAssets(dir.resolve(ASSETS));
@@ -62,6 +72,7 @@ final class SiteRenderer {
         vars.put("path", path);
         vars.put("site", config);
         vars.put("facts", facts);
+        vars.put("sections", nav);
         write(siteDir.resolve(path), templates.render(template, vars).getBytes(StandardCharsets.UTF_8));
         return 1;
     }
