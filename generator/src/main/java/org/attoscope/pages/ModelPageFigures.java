@@ -1,7 +1,6 @@
 package org.attoscope.pages;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.attoscope.content.Story;
 import org.attoscope.figures.ArchitectureFigure;
@@ -55,8 +54,7 @@ public final class ModelPageFigures implements PageFigures {
     @Override
     public List<RenderedFigure> explainerFigures(ModelBundle bundle) {
         ModelConfig c = bundle.config();
-        List<TensorSpec> tensors = bundle.tensors().values().stream()
-                .sorted(Comparator.comparingLong(TensorSpec::offset)).toList();
+        List<TensorSpec> tensors = List.copyOf(bundle.tensors().values());
         List<RenderedFigure> out = new ArrayList<>();
         SvgFigure arch = ArchitectureFigure.render(ArchitectureSpec.of(c, tensors));
         out.add(new RenderedFigure(arch.svg(), "The model, drawn from its manifest",
