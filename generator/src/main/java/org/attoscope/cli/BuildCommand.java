@@ -1,24 +1,49 @@
 package org.attoscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.SiteBuild;
+import org.attoscope.pages.SiteVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "build", description = "Build the whole site into --out, atomically.")
+@Command(name = "build", description = "Build the whole site into --out, atomically: the old site stays until the new one is complete.")
 final class BuildCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "templates folder (default: ${DEFAULT-VALUE})")
+    Path templates;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--threads", description = "worker threads for the model runs (default: all cores)")
+    Integer threads;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        SiteConfig config = SiteConfig.load(modelOptions.content);
         ModelBundle bundle = modelOptions.load();
-        spec.commandLine().getOut().println("model " + bundle.dir() + " sha256 " + bundle.sha256() + " ok");
+        PrintWriter err = spec.commandLine().getErr();
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // Figures and verification are wired here as they land: PageFigures from org.attoscope.figures,
+        // the verifier from org.attoscope.verify. It runs on the staged site, before the swap.
+        SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
+                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n);
+        SiteBuild.Summary s = build.run();
+        spec.commandLine().getOut().println("built " + s.pages() + " pages (" + s.stories() + " stories, " + s.points()
+                + " prediction points, " + s.unknownWords() + " unknown words) into " + s.out());
         return 0;
     }
 }

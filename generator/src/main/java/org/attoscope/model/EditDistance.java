@@ -1,11 +1,11 @@
 package org.attoscope.model;
 
 /** Levenshtein distance: insertions, deletions and substitutions each cost one. */
-final class EditDistance {
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,0 +1,158 @@
+package org.attoscope.pages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.attoscope.InputException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+
+/** Whole builds over the tiny model: determinism, atomicity, well-formed pages, links that work anywhere. */
+class SiteBuildTest {
+    @TempDir
+    static Path shared;
+    static TinySite tiny;
+    static Path site;
+    static SiteBuild.Summary summary;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void buildOnce() {
+        tiny = new TinySite(shared.resolve("project"));
+        site = shared.resolve("project/site");
+        summary = tiny.build(site);
+    }
+
+    @Test
+    void theSiteHasAHomeAStoryListAnExplorerPerStoryTheExplainerAndA404() {
+        assertEquals(List.of("404.html", "assets/explorer.js", "assets/site.css", "explore/cat-and-dog/index.html",
+                "explore/index.html", "explore/mat/index.html", "how-it-works/index.html", "index.html"),
+                List.copyOf(SiteFiles.snapshot(site).keySet()));
+        assertEquals(6, summary.pages(), "six HTML pages; the two assets are copied, not rendered");
+        assertEquals(2, summary.stories());
+    }
+
+    @Test
+    void unknownWordsAreReportedAsWarningsWithFileAndLine() {
+        assertEquals(List.of(tiny.content.resolve("stories/cat-and-dog.md") + ":7: \"zebra\" at token 17 is not in the vocabulary"
+                + " (read as <unk>); nearest words: a, ran, the."), tiny.warnings);
+        assertEquals(1, summary.unknownWords());
+    }
+
+    @Test
+    void twoBuildsOfTheSameInputAreByteIdentical() {
+        Path again = dir.resolve("again");
+        tiny.build(again);
+        Map<String, byte[]> first = SiteFiles.snapshot(site);
+        Map<String, byte[]> second = SiteFiles.snapshot(again);
+        assertEquals(first.keySet(), second.keySet());
+        first.forEach((path, bytes) -> assertArrayEquals(bytes, second.get(path), path));
+    }
+
+    @Test
+    void aFailingBuildLeavesTheOldSiteByteIdenticalAndNoLeftovers() throws IOException {
+        TinySite project = new TinySite(dir.resolve("p"));
+        Path out = dir.resolve("p/site");
+        project.build(out);
+        Map<String, byte[]> before = SiteFiles.snapshot(out);
+
+        project.story("broken", "Broken", null, "The cat sat.").file("broken.md", "---\ntitel: Broken\n---\nThe cat sat.\n");
+        InputException e = assertThrows(InputException.class, () -> project.build(out));
+        assertEquals(project.content.resolve("stories/broken.md"), e.file());
+        assertEquals(2, e.line());
+
+        Map<String, byte[]> after = SiteFiles.snapshot(out);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+        assertEquals(List.of("content", "model"), SiteFiles.siblings(out));
+    }
+
+    @Test
+    void theVerifierSeesTheCompleteStagedSiteAndAFindingStopsThePublish() throws IOException {
+        TinySite project = new TinySite(dir.resolve("p"));
+        Path out = dir.resolve("p/site");
+        project.build(out);
+        Map<String, byte[]> before = SiteFiles.snapshot(out);
+        AtomicReference<Path> seen = new AtomicReference<>();
+        InputException e = assertThrows(InputException.class, () -> project.build(out, staged -> {
+            seen.set(staged);
+            assertTrue(Files.isRegularFile(staged.resolve("explore/cat-and-dog/index.html")));
+            throw new InputException(staged.resolve("index.html"), "a finding.", "fix it.");
+        }));
+        assertEquals("a finding.", e.problem());
+        assertFalse(seen.get().equals(out.toAbsolutePath()), "verification runs before the swap, on the staging folder");
+        assertEquals(before.keySet(), SiteFiles.snapshot(out).keySet());
+        assertEquals(List.of("content", "model"), SiteFiles.siblings(out));
+    }
+
+    @Test
+    void aTemplateErrorNamesTheTemplateAndLine() throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        for (String name : Templates.REQUIRED) {
+            Files.copy(tiny.templates.resolve(name + ".html"), templates.resolve(name + ".html"));
+        }
+        Files.writeString(templates.resolve("stories.html"), Files.readString(templates.resolve("stories.html"))
+                .replace("th:text=\"${s.title}\"", "th:text=\"${s.nosuchfield}\""));
+        InputException e = assertThrows(InputException.class, () -> tiny.build(dir.resolve("out"), SiteVerifier.NONE, templates));
+        assertEquals(templates.resolve("stories.html").toAbsolutePath().normalize(), e.file().toAbsolutePath().normalize());
+        assertTrue(e.line() > 0, e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void aMissingTemplateIsNamed() throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        InputException e = assertThrows(InputException.class, () -> tiny.build(dir.resolve("out"), SiteVerifier.NONE, templates));
+        assertEquals(templates.resolve("layout.html"), e.file());
+    }
+
+    @Test
+    void everyPageIsWellFormedXmlAndCleanHtml() throws Exception {
+        for (Path page : SiteFiles.htmlPages(site)) {
+            String html = Files.readString(page);
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+            f.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+            Parser parser = Parser.htmlParser().setTrackErrors(50);
+            Jsoup.parse(html, "", parser);
+            assertEquals(List.of(), parser.getErrors().stream().map(Object::toString).toList(), page.toString());
+        }
+    }
+
+    @Test
+    void everyLinkIsRelativeAndLandsOnAFileOfTheSite() throws IOException {
+        for (Path page : SiteFiles.htmlPages(site)) {
+            Document doc = Jsoup.parse(Files.readString(page));
+            for (Element e : doc.select("[href], [src]")) {
+                String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+                assertFalse(url.startsWith("/") || url.contains("://") || url.startsWith("//"), page + ": " + url);
+                String path = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
+                if (path.isEmpty()) {
+                    continue;
+                }
+                Path target = page.getParent().resolve(path).normalize();
+                assertTrue(target.startsWith(site), page + ": " + url + " leaves the site");
+                assertTrue(Files.isRegularFile(target), page + ": " + url + " does not exist");
+            }
+        }
+    }
+}
