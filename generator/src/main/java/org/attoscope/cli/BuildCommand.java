@@ -8,6 +8,8 @@ import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.PageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
+import org.attoscope.verify.NuHtmlChecker;
+import org.attoscope.verify.SiteVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,10 +39,11 @@ final class BuildCommand implements Callable<Integer> {
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        // Figures and verification are wired here as they land: PageFigures from org.attoscope.figures,
-        // the verifier from org.attoscope.verify. It runs on the staged site, before the swap.
+        // Figures are wired here as they land (PageFigures from org.attoscope.figures). The verifier runs last, on
+        // the staged site, writes its report into it, and refuses the swap on any finding.
+        SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, new NuHtmlChecker(n), out.toString(), n);
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n);
+                PageFigures.NONE, verifier, line -> err.println("warning: " + line), n);
         SiteBuild.Summary s = build.run();
         spec.commandLine().getOut().println("built " + s.pages() + " pages (" + s.stories() + " stories, " + s.points()
                 + " prediction points, " + s.unknownWords() + " unknown words) into " + s.out());

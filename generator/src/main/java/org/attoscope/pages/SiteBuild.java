@@ -61,7 +61,7 @@ public final class SiteBuild {
     public Summary run() {
         Templates templates = Templates.open(folders.templates());
         List<TracedStory> stories = trace(StoryLibrary.load(folders.content()));
-        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures);
+        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, verifier.reportPage());
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()))) {
             int pages = write(renderer, staged, stories);
             verifier.verify(staged.dir());

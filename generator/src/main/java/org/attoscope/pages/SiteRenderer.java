@@ -28,8 +28,11 @@ final class SiteRenderer {
     private final ModelBundle bundle;
     private final ModelFacts facts;
     private final PageFigures figures;
+    private final String reportPage;
 
-    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures) {
+    /** @param reportPage the verifier's report page, linked from every footer, or null */
+    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures, String reportPage) {
+        this.reportPage = reportPage;
         this.templates = templates;
         this.config = config;
         this.bundle = bundle;
@@ -62,6 +65,7 @@ final class SiteRenderer {
         vars.put("path", path);
         vars.put("site", config);
         vars.put("facts", facts);
+        vars.put("report", reportPage);
         write(siteDir.resolve(path), templates.render(template, vars).getBytes(StandardCharsets.UTF_8));
         return 1;
     }
