@@ -47,8 +47,7 @@ final class CaptureFigureCheck {
             for (DrawnCell cell : cells) {
                 CapturedTensor tensor = open(capture, cell.tensor(), opened, verdicts);
                 if (tensor == null) {
-                    verdicts.unchecked(cell, "tensor " + cell.tensor() + " of capture " + capture.name() + " cannot be read (see above)");
-                    continue;
+                    continue; // the figure-level finding names the tensor once, not once per cell
                 }
                 counts.merge(cell.tensor(), 1, Integer::sum);
                 float value;
@@ -111,7 +110,7 @@ final class CaptureFigureCheck {
         try {
             t = capture.tensor(tensor);
         } catch (InputException e) {
-            verdicts.figure("capture " + capture.name() + ": " + e.problem());
+            verdicts.figure(e.problem().startsWith("capture ") ? e.problem() : "capture " + capture.name() + ": " + e.problem());
         }
         opened.put(tensor, t);
         return t;

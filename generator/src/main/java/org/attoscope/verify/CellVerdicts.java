@@ -5,7 +5,6 @@ import java.util.List;
 import org.attoscope.figures.CellCheck;
 import org.attoscope.figures.CellEncoding;
 import org.attoscope.figures.DrawnCell;
-import org.attoscope.figures.Rgb;
 
 /**
  * Collects, for one figure, the findings on its cells and the lowest label contrast, so the capture and engine
@@ -51,6 +50,11 @@ final class CellVerdicts {
         cell(drawn, problem);
     }
 
+    /** A value checked that is not drawn as a cell (a surprise mark). */
+    void counted() {
+        checked++;
+    }
+
     void cell(DrawnCell drawn, String problem) {
         findings.add(new Finding(file, figure, FigureOnPage.cellName(kind, drawn), problem));
     }
@@ -70,9 +74,5 @@ final class CellVerdicts {
     /** The lowest contrast seen, floored to two decimals so the report never overstates it; null if none. */
     Double contrastMin() {
         return contrastMin == Double.POSITIVE_INFINITY ? null : ContrastRatio.floor(contrastMin);
-    }
-
-    static String hex(Rgb c) {
-        return c == null ? "none" : c.hex();
     }
 }

@@ -104,6 +104,7 @@ final class EngineFigureCheck {
         int checked = 0;
         for (Element mark : figure.svg().select("g.mark")) {
             checked++;
+            verdicts.counted();
             String position = mark.attr("data-position");
             PredictionPoint p = position.matches("\\d{1,9}") ? points.remove(Integer.parseInt(position)) : null;
             if (p == null) {

@@ -44,7 +44,8 @@ record FigureOnPage(int number, String kind, Element svg) {
 
     /** Its value-carrying cells, read with the figures package's own reader (the inverse of how they are drawn). */
     List<DrawnCell> cells() {
-        return DrawnCells.read(new W3CDom().fromJsoup(svg).getDocumentElement());
+        // A detached copy: W3CDom converts an attached element's whole document, every other figure included.
+        return DrawnCells.read(new W3CDom().fromJsoup(svg.clone()).getDocumentElement());
     }
 
     /** {@code figure 2 (once-upon step00.attention_00 [0, 1, :, :])}: how findings name it. */
