@@ -212,6 +212,10 @@
     if (i >= 0) { select(i, { scroll: true }); }
   });
 
+  /* Controls that need this script are hidden in the markup; show them now that it runs. */
+  document.getElementById('strip-hint').hidden = false;
+  panel.querySelector('.stepper').hidden = false;
+
   var initial = fromHash();
   current = points.length - 1; /* the server rendered the last point */
   if (initial >= 0) {

@@ -2,7 +2,9 @@ package org.attoscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.attoscope.lessons.LessonSection;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.PageFigures;
@@ -43,10 +45,16 @@ final class BuildCommand implements Callable<Integer> {
         // the staged site, writes its report into it, and refuses the swap on any finding.
         SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, new NuHtmlChecker(n), out.toString(), n);
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                PageFigures.NONE, verifier, line -> err.println("warning: " + line), n);
+                PageFigures.NONE, verifier, line -> err.println("warning: " + line), n,
+                List.of(new LessonSection(modelOptions.content, bundle)));
         SiteBuild.Summary s = build.run();
-        spec.commandLine().getOut().println("built " + s.pages() + " pages (" + s.stories() + " stories, " + s.points()
-                + " prediction points, " + s.unknownWords() + " unknown words) into " + s.out());
+        spec.commandLine().getOut().println("built " + count(s.pages(), "page") + " (" + count(s.stories(), "story") + ", "
+                + count(s.points(), "prediction point") + ", " + count(s.unknownWords(), "unknown word") + ") into " + s.out());
         return 0;
+    }
+
+    private static String count(int n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
     }
 }

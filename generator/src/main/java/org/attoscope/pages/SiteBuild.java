@@ -42,6 +42,7 @@ public final class SiteBuild {
     private final SiteVerifier verifier;
     private final Consumer<String> warnings;
     private final int threads;
+    private final List<SiteSection> sections;
 
     /**
      * @param warnings receives one line per warning (an unknown word), as it is found
@@ -49,6 +50,13 @@ public final class SiteBuild {
      */
     public SiteBuild(Folders folders, SiteConfig config, ModelBundle bundle, PageFigures figures, SiteVerifier verifier,
                      Consumer<String> warnings, int threads) {
+        this(folders, config, bundle, figures, verifier, warnings, threads, List.of());
+    }
+
+    /** @param sections further parts of the site (the lessons), rendered into the same staged folder */
+    public SiteBuild(Folders folders, SiteConfig config, ModelBundle bundle, PageFigures figures, SiteVerifier verifier,
+                     Consumer<String> warnings, int threads, List<SiteSection> sections) {
+        this.sections = List.copyOf(sections);
         this.folders = folders;
         this.config = config;
         this.bundle = bundle;
@@ -61,7 +69,7 @@ public final class SiteBuild {
     public Summary run() {
         Templates templates = Templates.open(folders.templates());
         List<TracedStory> stories = trace(StoryLibrary.load(folders.content()));
-        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, verifier.reportPage());
+        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections, verifier.reportPage());
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()))) {
             int pages = write(renderer, staged, stories);
             verifier.verify(staged.dir());

@@ -28,10 +28,15 @@ final class SiteRenderer {
     private final ModelBundle bundle;
     private final ModelFacts facts;
     private final PageFigures figures;
+    private final List<SiteSection> sections;
+    private final List<NavLink> nav;
     private final String reportPage;
 
     /** @param reportPage the verifier's report page, linked from every footer, or null */
-    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures, String reportPage) {
+    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures,
+                 List<SiteSection> sections, String reportPage) {
+        this.sections = List.copyOf(sections);
+        this.nav = this.sections.stream().map(SiteSection::nav).toList();
         this.reportPage = reportPage;
         this.templates = templates;
         this.config = config;
@@ -53,6 +58,11 @@ final class SiteRenderer {
                     i > 0 ? entries.get(i - 1) : null, i + 1 < entries.size() ? entries.get(i + 1) : null);
             pages += page(dir, "explore/" + s.story().slug() + "/index.html", "story", Map.of("page", explorer));
         }
+        for (SiteSection section : sections) {
+            for (SectionPage p : section.pages(stories)) {
+                pages += page(dir, p.path(), p.template(), p.variables());
+            }
+        }
         pages += page(dir, "how-it-works/index.html", "how-it-works", Map.of("figures", figures.explainerFigures(bundle)));
         pages += page(dir, "404.html", "not-found", Map.of());
         copyAssets(dir.resolve(ASSETS));
@@ -65,6 +75,7 @@ final class SiteRenderer {
         vars.put("path", path);
         vars.put("site", config);
         vars.put("facts", facts);
+        vars.put("sections", nav);
         vars.put("report", reportPage);
         write(siteDir.resolve(path), templates.render(template, vars).getBytes(StandardCharsets.UTF_8));
         return 1;

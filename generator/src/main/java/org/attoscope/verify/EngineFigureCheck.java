@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.attoscope.figures.CellEncoder;
-import org.attoscope.figures.CellEncoding;
 import org.attoscope.figures.ColorScale;
 import org.attoscope.figures.DrawnCell;
 import org.attoscope.figures.FigureException;
@@ -18,13 +20,15 @@ import org.attoscope.trace.PredictionPoint;
 import org.jsoup.nodes.Element;
 
 /**
- * Checks a figure drawn from engine output over a story ({@code attention-matrix}, {@code surprise}) against a
- * fresh engine run of that story from the content folder. An attention matrix must show exactly the nonzero links
- * of its head, each cell encoded from the engine's float32 weight; a surprise strip must carry, per position,
- * exactly {@code -ln p} of the token that follows (or "excluded").
+ * Checks a figure drawn from engine output over a story ({@code attention-matrix}, a lesson's {@code point},
+ * {@code surprise}) against a fresh engine run of that story from the content folder. An attention matrix must show
+ * exactly the nonzero links of its head, a point figure those of every head at its point, each cell encoded from the
+ * engine's float32 weight; a surprise strip must carry, per position, exactly {@code -ln p} of the token that
+ * follows (or "excluded").
  */
 final class EngineFigureCheck {
-    static final Set<String> KINDS = Set.of("attention-matrix", "surprise");
+    static final Set<String> KINDS = Set.of("attention-matrix", "point", "surprise");
+    private static final Pattern HEAD_TENSOR = Pattern.compile("points\\.heads\\[(\\d{1,4})]");
 
     private final FreshTraces fresh;
 
@@ -44,6 +48,11 @@ final class EngineFigureCheck {
             int n = story.trace().tokens().size();
             int count = attention(figure, cells, story, verdicts);
             used.add(new TensorUsed(story.story().slug(), figure.tensor(), List.of(n, n), "F32", story.sha256(), count));
+        } else if (figure.kind().equals("point")) {
+            int n = story.trace().tokens().size();
+            int heads = story.trace().points().get(0).heads().size();
+            int count = attention(figure, cells, story, verdicts);
+            used.add(new TensorUsed(story.story().slug(), "points.heads", List.of(heads, n, n), "F32", story.sha256(), count));
         } else {
             int count = surprise(figure, story, verdicts);
             used.add(new TensorUsed(story.story().slug(), "next-token surprise (-ln p)", List.of(count), "F64", story.sha256(), count));
@@ -52,46 +61,82 @@ final class EngineFigureCheck {
                 verdicts.checked(), verdicts.contrastMin(), used), verdicts.findings());
     }
 
+    /**
+     * The weights of an attention matrix (one head, every point of the story; the head is the root's
+     * {@code data-head}) or of a point figure (every head, one point). Each cell names its head in its tensor,
+     * {@code points.heads[H]}, and its query and key in its index; the figure must show exactly the nonzero links
+     * of those heads at those points.
+     */
     private static int attention(FigureOnPage figure, List<DrawnCell> cells, FreshTraces.Fresh story, CellVerdicts verdicts) {
         ColorScale scale = CaptureFigureCheck.scale(figure, verdicts);
-        int head;
-        try {
-            head = Integer.parseInt(figure.svg().attr("data-head"));
-        } catch (NumberFormatException e) {
+        boolean matrix = figure.kind().equals("attention-matrix");
+        Integer rootHead = matrix ? parseInt(figure.svg().attr("data-head")) : null;
+        if (matrix && rootHead == null) {
             verdicts.figure("has no data-head naming the attention head it shows");
             return 0;
         }
+        Set<Integer> queries = new TreeSet<>();
+        cells.forEach(c -> queries.add(c.index().isEmpty() ? -1 : c.index().get(0)));
+        if (!matrix && queries.size() > 1) {
+            verdicts.figure("a point figure shows the queries " + queries + "; it shows one prediction point");
+        }
         Map<List<Integer>, Float> expected = new LinkedHashMap<>();
         for (PredictionPoint p : story.trace().points()) {
-            if (head < 0 || head >= p.heads().size()) {
-                verdicts.figure("shows head " + head + ", but the model has " + p.heads().size() + " heads");
-                return 0;
+            if (!matrix && !queries.contains(p.focus())) {
+                continue;
             }
-            for (AttentionLink link : p.heads().get(head)) {
-                // The trace widens the engine's float32 weight to double; narrowing it back is exact.
-                expected.put(List.of(p.focus(), link.source()), (float) link.weight());
+            for (int h = 0; h < p.heads().size(); h++) {
+                if (matrix && h != rootHead) {
+                    continue;
+                }
+                for (AttentionLink link : p.heads().get(h)) {
+                    // The trace widens the engine's float32 weight to double; narrowing it back is exact.
+                    expected.put(List.of(h, p.focus(), link.source()), (float) link.weight());
+                }
             }
+        }
+        if (matrix && (rootHead < 0 || rootHead >= story.trace().points().get(0).heads().size())) {
+            verdicts.figure("shows head " + rootHead + ", which the model does not have");
+            return 0;
         }
         if (scale == null) {
             return 0;
         }
         for (DrawnCell cell : cells) {
-            Float weight = expected.remove(cell.index());
+            Integer head = headOf(cell.tensor());
+            if (head == null || cell.index().size() != 2 || (matrix && !head.equals(rootHead))) {
+                verdicts.unchecked(cell, "tensor \"" + cell.tensor() + "\" index " + cell.index() + " is not a weight of "
+                        + (matrix ? "points.heads[" + rootHead + "]" : "points.heads[H]") + " at [query, key]");
+                continue;
+            }
+            Float weight = expected.remove(List.of(head, cell.index().get(0), cell.index().get(1)));
             if (weight == null) {
                 verdicts.unchecked(cell, "the page shows a weight (bits " + cell.bits() + ") where a fresh engine run of "
-                        + story.story().slug() + " has no link for head " + head + (cell.index().size() == 2 ? "" : " (index " + cell.index() + ")"));
+                        + story.story().slug() + " has no link for head " + head);
                 continue;
             }
             try {
-                CellEncoding encoding = CellEncoder.encode(weight, scale, ValueKind.FLOAT);
-                verdicts.compare(cell, encoding, "a fresh engine run");
+                verdicts.compare(cell, CellEncoder.encode(weight, scale, ValueKind.FLOAT), "a fresh engine run");
             } catch (FigureException e) {
                 verdicts.unchecked(cell, "the engine's weight " + weight + " cannot be drawn: " + e.problem());
             }
         }
-        expected.forEach((index, weight) -> verdicts.figure("cell (" + index.get(0) + "," + index.get(1)
-                + ") is missing: a fresh engine run gives head " + head + " weight " + ValueLabels.exact(weight) + " there"));
+        expected.forEach((hqk, weight) -> verdicts.figure("cell (" + hqk.get(1) + "," + hqk.get(2) + ") of head " + hqk.get(0)
+                + " is missing: a fresh engine run gives weight " + ValueLabels.exact(weight) + " there"));
         return cells.size();
+    }
+
+    private static Integer headOf(String tensor) {
+        Matcher m = HEAD_TENSOR.matcher(tensor);
+        return m.matches() ? parseInt(m.group(1)) : null;
+    }
+
+    private static Integer parseInt(String s) {
+        try {
+            return Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static int surprise(FigureOnPage figure, FreshTraces.Fresh story, CellVerdicts verdicts) {

@@ -72,8 +72,9 @@ record FigureOnPage(int number, String kind, Element svg) {
     /** {@code cell (3,1)} for a query/key cell, {@code cell [0, 17]} otherwise. */
     static String cellName(String kind, DrawnCell cell) {
         List<Integer> index = cell.index();
-        if ((kind.equals("heatmap") || kind.equals("attention-matrix")) && index.size() >= 2) {
-            return "cell (" + index.get(index.size() - 2) + "," + index.get(index.size() - 1) + ")";
+        if ((kind.equals("heatmap") || kind.equals("attention-matrix") || kind.equals("point")) && index.size() >= 2) {
+            String qk = "cell (" + index.get(index.size() - 2) + "," + index.get(index.size() - 1) + ")";
+            return kind.equals("point") ? qk + " of " + cell.tensor() : qk;
         }
         return "cell " + Arrays.toString(index.stream().mapToInt(Integer::intValue).toArray());
     }

@@ -63,7 +63,7 @@ final class PageCheck {
         int cellsOnPage = page.select("[" + CellMarkup.BITS + "]").size();
         if (cellsOnPage != cellsInFigures) {
             findings.add(Finding.of(file, (cellsOnPage - cellsInFigures) + " elements carry data-bits outside any figure whose "
-                    + "values the verifier can re-derive (heatmap, cells, logits, attention-matrix); their values cannot be checked"));
+                    + "values the verifier can re-derive (heatmap, cells, logits, attention-matrix, point); their values cannot be checked"));
         }
 
         PointsCheck.Outcome embedded = points.check(file, path, page);

@@ -1,0 +1,52 @@
+package org.attoscope.lessons;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.attoscope.pages.TracedStory;
+import org.attoscope.trace.PredictionPoint;
+
+/**
+ * {@code explorer story=SLUG point=N}: one prediction point of a story, drawn as its explorer would show it, but
+ * fixed on the page: what each head read at position N, and the most likely next tokens. The numbers are the site
+ * build's own trace of the story, the same the story's explorer page embeds.
+ */
+final class ExplorerDirective implements FigureDirective {
+    static final int PREDICTIONS = 6;
+
+    @Override
+    public String name() {
+        return "explorer";
+    }
+
+    @Override
+    public Set<String> attributes() {
+        return Set.of("story", "point", "caption");
+    }
+
+    @Override
+    public LessonFigure render(Directive d, LessonSources sources) {
+        String slug = d.required("story");
+        TracedStory story = sources.stories().get(slug);
+        if (story == null) {
+            throw d.problem("there is no story " + slug + ".", Suggestions.didYouMean(slug, sources.stories().keySet())
+                    + "use the name of a file in content/stories without .md: "
+                    + String.join(", ", sources.stories().keySet()) + ".");
+        }
+        var points = story.trace().points();
+        int first = points.get(0).focus();
+        int last = points.get(points.size() - 1).focus();
+        int focus = d.integer("point", d.required("point"), first, last, "story " + slug + " has prediction points "
+                + "at positions " + first + " to " + last);
+        PredictionPoint point = points.stream().filter(p -> p.focus() == focus).findFirst().orElseThrow();
+        var svg = Figures.draw(d, () -> PointFigure.render(slug, story.trace().tokens(), point,
+                sources.bundle().config().blockSize(), PREDICTIONS));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("data-story", slug);
+        data.put("data-point", Integer.toString(focus));
+        data.put("data-model-sha256", sources.bundle().sha256());
+        return new LessonFigure(d, svg, "Story " + slug + ", prediction point " + focus + ", traced by the model when "
+                + "this site was built; attention weights are the engine's float32, shown to 6 significant digits, "
+                + "probabilities as percentages, as on the story's explorer page.", data);
+    }
+}

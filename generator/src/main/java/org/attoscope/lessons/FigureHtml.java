@@ -1,0 +1,33 @@
+package org.attoscope.lessons;
+
+import java.util.Map;
+
+/**
+ * The {@code <figure>} around a directive's SVG: numbered, with the author's caption and the sentence saying where
+ * its numbers come from, and its provenance as {@code data-*} attributes (capture, tensor, shape, dtype, sha256 of
+ * the tensor's bytes) plus {@code data-from}, the lesson file and line of the directive.
+ */
+final class FigureHtml {
+
+    private FigureHtml() {
+    }
+
+    static String render(int number, LessonFigure figure, Lesson lesson) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<figure class=\"figure lesson-figure lesson-figure-").append(figure.directive().name())
+                .append("\" id=\"figure-").append(number).append("\" data-directive=\"")
+                .append(figure.directive().name()).append("\" data-from=\"")
+                .append(Html.escape(lesson.file().getFileName() + ":" + figure.directive().line())).append('"');
+        for (Map.Entry<String, String> e : figure.data().entrySet()) {
+            sb.append(' ').append(e.getKey()).append("=\"").append(Html.escape(e.getValue())).append('"');
+        }
+        sb.append(">\n<div class=\"figure-svg\">").append(figure.svg().svg()).append("</div>\n<figcaption>")
+                .append("<strong>Figure ").append(number).append(".</strong> ");
+        if (!figure.caption().isBlank()) {
+            sb.append(Html.escape(figure.caption().strip())).append(' ');
+        }
+        sb.append("<span class=\"figure-source\">").append(Html.escape(figure.source())).append("</span>")
+                .append("</figcaption>\n</figure>\n");
+        return sb.toString();
+    }
+}

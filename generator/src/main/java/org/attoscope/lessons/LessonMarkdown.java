@@ -1,0 +1,154 @@
+package org.attoscope.lessons;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gitlab.GitLabExtension;
+import com.vladsch.flexmark.ext.gitlab.GitLabInlineMath;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.attoscope.figures.FigureException;
+import org.attoscope.figures.MathFigure;
+import org.attoscope.figures.MathStyle;
+
+/**
+ * A lesson's Markdown to HTML, with flexmark-java.
+ *
+ * <p>Extensions: tables (GFM pipe tables), footnotes ({@code [^1]}), heading anchors (every heading gets a stable
+ * id from its text and a small self-link) and GitLab's math syntax, of which only inline math is switched on:
+ * {@code $`p_i = e^{z_i}`$} inline and a {@code ```math} fence for display. That syntax keeps LaTeX inside code
+ * spans and fences, so Markdown never reads its {@code _} and {@code *} as emphasis, and repository browsers show
+ * it as math too. Raw HTML is refused: a lesson is Markdown and directives, and its links are checked.
+ *
+ * <p>Rendering is two passes over flexmark's tree. The first walks it, drawing every figure and formula and checking
+ * every link, so each problem is reported at its file and line before any HTML exists; the second renders, with a
+ * node renderer that writes the prepared SVG in place of the fences and math spans.
+ */
+final class LessonMarkdown {
+
+    static final DataHolder OPTIONS = new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                    AnchorLinkExtension.create(), GitLabExtension.create()))
+            .set(GitLabExtension.INS_PARSER, false)
+            .set(GitLabExtension.DEL_PARSER, false)
+            .set(GitLabExtension.BLOCK_QUOTE_PARSER, false)
+            .set(GitLabExtension.NESTED_BLOCK_QUOTES, false)
+            .set(GitLabExtension.RENDER_BLOCK_MATH, false)
+            .set(GitLabExtension.RENDER_BLOCK_MERMAID, false)
+            .set(GitLabExtension.RENDER_VIDEO_IMAGES, false)
+            .set(GitLabExtension.RENDER_VIDEO_LINK, false)
+            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+            .set(HtmlRenderer.RENDER_HEADER_ID, true)
+            .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
+            .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)
+            .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "heading-anchor")
+            .set(AnchorLinkExtension.ANCHORLINKS_TEXT_PREFIX, "<span class=\"sr-only\">Link to this section</span>")
+            .set(TablesExtension.CLASS_NAME, "lesson-table")
+            .toImmutable();
+
+    private final Parser parser = Parser.builder(OPTIONS).build();
+    private final FigureDirectives directives = new FigureDirectives();
+
+    RenderedLesson render(Lesson lesson, Book book, LessonSources sources) {
+        Document document = parser.parse(lesson.body());
+        LessonLinks links = new LessonLinks(book, sources.stories().keySet());
+        Map<Node, String> prepared = new IdentityHashMap<>();
+        List<LessonFigure> figures = new ArrayList<>();
+        List<TocEntry> toc = new ArrayList<>();
+        new HeaderIdGenerator(OPTIONS).generateIds(document);
+        for (Node node : document.getDescendants()) {
+            Directive at = new Directive("", Map.of(), lesson.file(), lesson.bodyLine() + node.getLineNumber());
+            if (node instanceof FencedCodeBlock fence) {
+                String info = fence.getInfo().toString().strip();
+                if (info.equals(FigureDirectives.MATH)) {
+                    prepared.put(node, "<div class=\"math math-display\">"
+                            + math(at, fence.getContentChars().toString().strip(), MathStyle.DISPLAY) + "</div>\n");
+                } else if (directives.isDirective(info)) {
+                    Directive d = DirectiveParser.parse(info, at.file(), at.line());
+                    if (!fence.getContentChars().isBlank()) {
+                        throw d.problem("the " + d.name() + " fence has text inside it.",
+                                "put attributes on the fence's line and leave the block empty; write prose outside it.");
+                    }
+                    LessonFigure figure = directives.render(d, sources);
+                    figures.add(figure);
+                    prepared.put(node, FigureHtml.render(figures.size(), figure, lesson));
+                }
+            } else if (node instanceof GitLabInlineMath m) {
+                prepared.put(node, "<span class=\"math math-inline\">" + math(at, m.getText().toString().strip(),
+                        MathStyle.INLINE) + "</span>");
+            } else if (node instanceof Link link) {
+                link.setUrl(BasedSequence.of(links.resolve(at, link.getUrl().toString())));
+            } else if (node instanceof Reference ref) {
+                ref.setUrl(BasedSequence.of(links.resolve(at, ref.getUrl().toString())));
+            } else if (node instanceof AutoLink || node instanceof MailLink) {
+                links.resolve(at, node.getChars().toString());
+            } else if (node instanceof Image || node instanceof ImageRef) {
+                throw at.problem("images are not part of lessons: every picture is a figure drawn from data.",
+                        "use a directive (" + String.join(", ", directives.names()) + ") instead of ![...](...).");
+            } else if ((node instanceof HtmlBlock || node instanceof HtmlInline)) {
+                throw at.problem("raw HTML (" + node.getChars().toString().strip().lines().findFirst().orElse("")
+                        + ") is not allowed in a lesson.", "write Markdown; figures come from directives.");
+            } else if (node instanceof Heading h && h.getLevel() >= 2 && h.getLevel() <= 3) {
+                toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(), h.getText().toString()));
+            }
+        }
+        HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS)
+                .nodeRendererFactory(options -> new PreparedNodes(prepared)).build();
+        return new RenderedLesson(lesson, renderer.render(document), toc, figures);
+    }
+
+    private static String math(Directive at, String latex, MathStyle style) {
+        if (latex.isEmpty()) {
+            throw at.problem("an empty formula.", "write LaTeX between $` and `$, or inside the ```math fence.");
+        }
+        try {
+            return MathFigure.render(latex, style).svg();
+        } catch (FigureException e) {
+            throw at.problem(e.problem(), e.fix());
+        }
+    }
+
+    /** Writes the SVG prepared in the first pass; other fences render as code blocks. */
+    private record PreparedNodes(Map<Node, String> prepared) implements NodeRenderer {
+
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::write),
+                    new NodeRenderingHandler<>(GitLabInlineMath.class, this::write));
+        }
+
+        private void write(Node node, NodeRendererContext context, HtmlWriter html) {
+            String svg = prepared.get(node);
+            if (svg == null) {
+                context.delegateRender();
+            } else {
+                html.raw(svg);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.attoscope.lessons;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.attoscope.capture.CaptureLibrary;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.NavLink;
+import org.attoscope.pages.SectionPage;
+import org.attoscope.pages.SiteSection;
+import org.attoscope.pages.TracedStory;
+
+/**
+ * The book of lessons as a part of the site: a contents page at {@code lessons/index.html} (template
+ * {@code lessons}) and one page per lesson at {@code lessons/NN-SLUG/index.html} (template {@code lesson}), with
+ * previous and next links in book order. Figures are drawn from {@code content/captures}, the loaded model and the
+ * site's traced stories.
+ */
+public final class LessonSection implements SiteSection {
+    /** The content folder's lessons folder, and the site folder of the lesson pages. */
+    public static final String FOLDER = "lessons";
+
+    private final Book book;
+    private final CaptureLibrary captures;
+    private final ModelBundle bundle;
+    private final LessonMarkdown markdown = new LessonMarkdown();
+
+    /** Reads the book now, so a lesson's front matter fails the build before any model run. */
+    public LessonSection(Path contentDir, ModelBundle bundle) {
+        this(Book.load(contentDir), new CaptureLibrary(contentDir.resolve("captures")), bundle);
+    }
+
+    public LessonSection(Book book, CaptureLibrary captures, ModelBundle bundle) {
+        this.book = book;
+        this.captures = captures;
+        this.bundle = bundle;
+    }
+
+    public Book book() {
+        return book;
+    }
+
+    @Override
+    public NavLink nav() {
+        return new NavLink(FOLDER, "Lessons", FOLDER + "/index.html", "Read the lessons");
+    }
+
+    @Override
+    public List<SectionPage> pages(List<TracedStory> stories) {
+        List<RenderedLesson> rendered = render(stories);
+        List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
+        List<SectionPage> pages = new ArrayList<>();
+        pages.add(new SectionPage(FOLDER + "/index.html", "lessons", Map.of("lessons", entries)));
+        for (int i = 0; i < rendered.size(); i++) {
+            RenderedLesson r = rendered.get(i);
+            LessonPage page = new LessonPage(entries.get(i), r.html(), r.toc(), i > 0 ? entries.get(i - 1) : null,
+                    i + 1 < entries.size() ? entries.get(i + 1) : null, i + 1, entries.size());
+            pages.add(new SectionPage(r.lesson().href(), "lesson", Map.of("lesson", page)));
+        }
+        return pages;
+    }
+
+    /** Every lesson rendered, in book order; the first problem fails with its file and line. */
+    public List<RenderedLesson> render(List<TracedStory> stories) {
+        Map<String, TracedStory> bySlug = new LinkedHashMap<>();
+        stories.forEach(s -> bySlug.put(s.story().slug(), s));
+        LessonSources sources = new LessonSources(captures, bundle, bySlug);
+        return book.lessons().stream().map(l -> markdown.render(l, book, sources)).toList();
+    }
+}

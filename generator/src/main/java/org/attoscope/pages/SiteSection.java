@@ -1,0 +1,18 @@
+package org.attoscope.pages;
+
+import java.util.List;
+
+/**
+ * A part of the site another package contributes (the lessons): its pages, rendered with the site's templates and
+ * layout into the same staged folder, and its entry in the navigation. Sections are asked for their pages after
+ * the stories are traced, so a section can show a story's prediction points; an {@link org.attoscope.InputException}
+ * from a section fails the build before anything is published.
+ */
+public interface SiteSection {
+
+    /** The section's link in the masthead and on the home page. */
+    NavLink nav();
+
+    /** Every page of the section, in a stable order. */
+    List<SectionPage> pages(List<TracedStory> stories);
+}
