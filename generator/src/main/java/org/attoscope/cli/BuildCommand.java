@@ -43,7 +43,9 @@ final class BuildCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         // Figures are wired here as they land (PageFigures from org.attoscope.figures). The verifier runs last, on
         // the staged site, writes its report into it, and refuses the swap on any finding.
-        SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, new NuHtmlChecker(n), out.toString(), n);
+        NuHtmlChecker html = new NuHtmlChecker(n);
+        html.prepare(); // its set-up overlaps tracing and rendering
+        SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
                 PageFigures.NONE, verifier, line -> err.println("warning: " + line), n,
                 List.of(new LessonSection(modelOptions.content, bundle)));

@@ -39,9 +39,11 @@ final class VerifyCommand implements Callable<Integer> {
         if (!Files.isDirectory(site)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--site " + site + " is not a folder; build the site first or name its folder.");
         }
-        ModelBundle bundle = modelOptions.load();
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        SiteVerification verification = new SiteVerification(modelOptions.content, bundle, new NuHtmlChecker(n), site.toString(), n);
+        NuHtmlChecker html = new NuHtmlChecker(n);
+        html.prepare(); // its set-up overlaps loading the model and the fresh engine runs
+        ModelBundle bundle = modelOptions.load();
+        SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, site.toString(), n);
         VerificationResult result = verification.check(site);
         PrintWriter out = spec.commandLine().getOut();
         for (Finding f : result.findings()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.xml.sax.ErrorHandler;
@@ -29,6 +30,10 @@ public final class NuHtmlChecker {
     /** The checker's release, as pinned in generator/pom.xml; the report names it. */
     public static final String VERSION = "26.5.2";
     private static final String HTML_SCHEMA = "http://s.validator.nu/html5-all.rnc";
+    private static final byte[] WARM_UP = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>warm-up</title>"
+            + "</head><body><p id=\"a\"><a href=\"#a\">a</a></p><svg role=\"img\"><title>t</title><desc>d</desc>"
+            + "<g class=\"cell\" data-bits=\"0\"><rect width=\"1\" height=\"1\"/></g></svg></body></html>")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final int parallelism;
     private final BlockingQueue<Instance> idle = new LinkedBlockingQueue<>();
@@ -59,19 +64,50 @@ public final class NuHtmlChecker {
         return elapsed.get();
     }
 
-    private Instance take() {
-        Instance free = idle.poll();
-        if (free != null) {
-            return free;
-        }
+    /**
+     * Sets up every checker now, on background threads, and warms each up on a small page, so the schema parsing
+     * and the first-use class loading overlap whatever the caller does next (loading the model, running the
+     * engine, rendering pages) instead of adding to the verification's time. Calling it is optional and idempotent.
+     */
+    public void prepare() {
+        int toMake;
         synchronized (this) {
-            if (made < parallelism) {
-                made++;
-                return new Instance();
-            }
+            toMake = parallelism - made;
+            made = parallelism;
         }
+        for (int i = 0; i < toMake; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    Instance instance = new Instance();
+                    instance.check("warm-up", WARM_UP);
+                    idle.add(instance);
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        made--;
+                    }
+                }
+            }, "attoscope-html-checker-setup");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private Instance take() {
         try {
-            return idle.take();
+            while (true) {
+                Instance free = idle.poll(50, TimeUnit.MILLISECONDS);
+                if (free != null) {
+                    return free;
+                }
+                synchronized (this) {
+                    // Fewer than allowed exist (none yet, or a background set-up failed): make one here, where a
+                    // failure reaches the caller.
+                    if (made < parallelism) {
+                        made++;
+                        return new Instance();
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for an HTML checker", e);
