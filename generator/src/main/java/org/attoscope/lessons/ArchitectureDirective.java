@@ -1,11 +1,14 @@
 package org.attoscope.lessons;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.attoscope.figures.ArchitectureFigure;
 import org.attoscope.figures.ArchitectureSpec;
+import org.attoscope.model.TensorSpec;
 
 /** {@code architecture}: the loaded model drawn from its manifest, every weight tensor with its shape and count. */
 final class ArchitectureDirective implements FigureDirective {
@@ -23,7 +26,10 @@ final class ArchitectureDirective implements FigureDirective {
     @Override
     public LessonFigure render(Directive d, LessonSources sources) {
         var bundle = sources.bundle();
-        var spec = ArchitectureSpec.of(bundle.config(), new ArrayList<>(bundle.tensors().values()));
+        // The bundle's tensor map has no order; model.bin's layout (by offset) is the manifest's, data-flow order.
+        List<TensorSpec> tensors = new ArrayList<>(bundle.tensors().values());
+        tensors.sort(Comparator.comparingLong(TensorSpec::offset));
+        var spec = ArchitectureSpec.of(bundle.config(), tensors);
         var svg = Figures.draw(d, () -> ArchitectureFigure.render(spec));
         Map<String, String> data = new LinkedHashMap<>();
         data.put("data-model-sha256", bundle.sha256());

@@ -1,7 +1,6 @@
 package org.attoscope.lessons;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

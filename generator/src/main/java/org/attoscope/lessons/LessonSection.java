@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.NavLink;
@@ -15,7 +16,7 @@ import org.attoscope.pages.TracedStory;
 /**
  * The book of lessons as a part of the site: a contents page at {@code lessons/index.html} (template
  * {@code lessons}) and one page per lesson at {@code lessons/NN-SLUG/index.html} (template {@code lesson}), with
- * previous and next links in book order. Figures are drawn from {@code content/captures}, the loaded model and the
+ * previous and next links in book order; nothing at all when the content folder has no lessons. Figures are drawn from {@code content/captures}, the loaded model and the
  * site's traced stories.
  */
 public final class LessonSection implements SiteSection {
@@ -42,13 +43,18 @@ public final class LessonSection implements SiteSection {
         return book;
     }
 
+    /** No link when there are no lessons: a content folder without a book gets a site without a Lessons page. */
     @Override
-    public NavLink nav() {
-        return new NavLink(FOLDER, "Lessons", FOLDER + "/index.html", "Read the lessons");
+    public Optional<NavLink> nav() {
+        return book.lessons().isEmpty() ? Optional.empty()
+                : Optional.of(new NavLink(FOLDER, "Lessons", FOLDER + "/index.html", "Read the lessons"));
     }
 
     @Override
     public List<SectionPage> pages(List<TracedStory> stories) {
+        if (book.lessons().isEmpty()) {
+            return List.of();
+        }
         List<RenderedLesson> rendered = render(stories);
         List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
         List<SectionPage> pages = new ArrayList<>();

@@ -36,7 +36,7 @@ final class SiteRenderer {
     SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures,
                  List<SiteSection> sections, String reportPage) {
         this.sections = List.copyOf(sections);
-        this.nav = this.sections.stream().map(SiteSection::nav).toList();
+        this.nav = this.sections.stream().flatMap(s -> s.nav().stream()).toList();
         this.reportPage = reportPage;
         this.templates = templates;
         this.config = config;

@@ -1,6 +1,7 @@
 package org.attoscope.pages;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A part of the site another package contributes (the lessons): its pages, rendered with the site's templates and
@@ -10,8 +11,8 @@ import java.util.List;
  */
 public interface SiteSection {
 
-    /** The section's link in the masthead and on the home page. */
-    NavLink nav();
+    /** The section's link in the masthead and on the home page; empty when the section has no pages. */
+    Optional<NavLink> nav();
 
     /** Every page of the section, in a stable order. */
     List<SectionPage> pages(List<TracedStory> stories);

@@ -57,6 +57,15 @@ class BookTest {
     }
 
     @Test
+    void aContentFolderWithoutLessonsHasNoLessonsPagesAndNoLink() {
+        LessonFixtures fixtures = new LessonFixtures(dir);
+        assertEquals(List.of(), fixtures.section().pages(fixtures.stories()));
+        assertTrue(fixtures.section().nav().isEmpty());
+        fixtures.lesson("01-one.md", "One.\n");
+        assertEquals("lessons/index.html", fixtures.section().nav().orElseThrow().href());
+    }
+
+    @Test
     void twoLessonsMayNotShareANumber() {
         LessonFixtures fixtures = new LessonFixtures(dir);
         fixtures.lesson("03-a.md", "A.\n");
