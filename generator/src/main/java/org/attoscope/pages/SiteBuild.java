@@ -69,7 +69,7 @@ public final class SiteBuild {
     public Summary run() {
         Templates templates = Templates.open(folders.templates());
         List<TracedStory> stories = trace(StoryLibrary.load(folders.content()));
-        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections);
+        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections, verifier.reportPage());
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()))) {
             int pages = write(renderer, staged, stories);
             verifier.verify(staged.dir());

@@ -30,11 +30,14 @@ final class SiteRenderer {
     private final PageFigures figures;
     private final List<SiteSection> sections;
     private final List<NavLink> nav;
+    private final String reportPage;
 
+    /** @param reportPage the verifier's report page, linked from every footer, or null */
     SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures,
-                 List<SiteSection> sections) {
+                 List<SiteSection> sections, String reportPage) {
         this.sections = List.copyOf(sections);
         this.nav = this.sections.stream().flatMap(s -> s.nav().stream()).toList();
+        this.reportPage = reportPage;
         this.templates = templates;
         this.config = config;
         this.bundle = bundle;
@@ -73,6 +76,7 @@ final class SiteRenderer {
         vars.put("site", config);
         vars.put("facts", facts);
         vars.put("sections", nav);
+        vars.put("report", reportPage);
         write(siteDir.resolve(path), templates.render(template, vars).getBytes(StandardCharsets.UTF_8));
         return 1;
     }
