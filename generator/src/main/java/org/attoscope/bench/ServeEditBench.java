@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.LiveSite;
-import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteSection;
 import org.attoscope.pages.SiteVerifier;
@@ -43,7 +43,7 @@ public final class ServeEditBench {
     public void run(Path content, Path templates, String source, String page, int warmup, int rounds) throws Exception {
         try (BenchProject project = BenchProject.copyOf(content, templates, bundle.dir());
              ServeSession session = new ServeSession(new LiveSite(new SiteBuild.Folders(project.content, project.templates, project.site),
-                     SiteConfig.load(project.content), bundle, PageFigures.NONE, SiteVerifier.NONE, w -> { }, threads, sections),
+                     SiteConfig.load(project.content), bundle, new ModelPageFigures(), SiteVerifier.NONE, w -> { }, threads, sections),
                      List.of(project.content, project.templates), new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))) {
             session.start(0);
             Path file = project.content.resolve(source);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
 
@@ -50,7 +50,7 @@ public final class SiteScaleBench {
             }
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             SiteBuild build = new SiteBuild(new SiteBuild.Folders(project.content, project.templates, project.site),
-                    SiteConfig.load(project.content), bundle, PageFigures.NONE, SiteVerifier.NONE, w -> { }, threads);
+                    SiteConfig.load(project.content), bundle, new ModelPageFigures(), SiteVerifier.NONE, w -> { }, threads);
             SiteBuild.Summary s = build.run();
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.attoscope.lessons.LessonSection;
 import org.attoscope.content.SiteConfig;
+import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
+import org.attoscope.verify.NuHtmlChecker;
+import org.attoscope.verify.SiteVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,10 +41,13 @@ final class BuildCommand implements Callable<Integer> {
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        // Figures and verification are wired here as they land: PageFigures from org.attoscope.figures,
-        // the verifier from org.attoscope.verify. It runs on the staged site, before the swap.
+        // The verifier runs last, on
+        // the staged site, writes its report into it, and refuses the swap on any finding.
+        NuHtmlChecker html = new NuHtmlChecker(n);
+        html.prepare(); // its set-up overlaps tracing and rendering
+        SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n,
+                new ModelPageFigures(), verifier, line -> err.println("warning: " + line), n,
                 List.of(new LessonSection(modelOptions.content, bundle)));
         SiteBuild.Summary s = build.reportingTo(TerminalProgress.forTerminal(err)).run();
         spec.commandLine().getOut().println(BuildReport.of(s));

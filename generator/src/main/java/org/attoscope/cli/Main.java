@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code attoscope}: exit 0 on success, 1 on a finding in the input, 2 on bad usage (FORMATS.md section 1). */
 @Command(name = "attoscope", mixinStandardHelpOptions = true, version = "attoscope " + Main.VERSION,
         description = "Bakes a tiny real language model into explorable, verifiable lesson pages.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CaptureCommand.class, PointsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, CaptureCommand.class, PointsCommand.class, BenchCommand.class, VerifyCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static final String VERSION = "0.1.0";
 

@@ -17,7 +17,9 @@ import org.attoscope.util.Json;
 import org.attoscope.util.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "points", description = "Write the prediction points (FORMATS.md section 3) of every prompt in a prompts file.")
 final class PointsCommand implements Callable<Integer> {
@@ -36,6 +38,9 @@ final class PointsCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         List<Tracer.Prompt> list = readPrompts(prompts);
@@ -43,6 +48,10 @@ final class PointsCommand implements Callable<Integer> {
             throw new InputException(null, "--top must be at least 1, not " + top + ".", "pass --top 20.");
         }
         AttoGpt engine = new AttoGpt(modelOptions.load());
+        for (Tracer.Prompt p : list) {
+            engine.tokenizer().encode(p.text()).unknownWords().forEach(w ->
+                    spec.commandLine().getErr().println("warning: " + prompts + ": prompt \"" + p.name() + "\": " + w.describe()));
+        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<PromptTrace> traces;
         try (Tracer tracer = new Tracer(engine, top, n)) {

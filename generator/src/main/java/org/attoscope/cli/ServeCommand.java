@@ -8,7 +8,7 @@ import org.attoscope.content.SiteConfig;
 import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.LiveSite;
-import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
 import org.attoscope.serve.ServeSession;
@@ -44,9 +44,8 @@ final class ServeCommand implements Callable<Integer> {
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        // Figures wired as in BuildCommand when they land there.
         LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
-                PageFigures.NONE, SiteVerifier.NONE, line -> err.println("warning: " + line), n,
+                new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n,
                 content -> List.of(new LessonSection(content, bundle)));
         try (ServeSession session = new ServeSession(site, List.of(modelOptions.content, templates), spec.commandLine().getOut(), err)) {
             session.start(port);

@@ -1,6 +1,10 @@
 package org.attoscope.content;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.attoscope.InputException;
 import org.attoscope.model.Encoding;
 import org.attoscope.model.OutOfVocabularyWord;
@@ -14,19 +18,33 @@ public final class StoryVocabulary {
     private StoryVocabulary() {
     }
 
-    /** A word the model reads as {@code <unk>}, located in the story file. */
-    public record Warning(Story story, int line, OutOfVocabularyWord word) {
+    /**
+     * A word the model reads as {@code <unk>}, located in the story file by its first occurrence.
+     *
+     * @param positions every token position the word occurs at, first first
+     */
+    public record Warning(Story story, int line, OutOfVocabularyWord word, List<Integer> positions) {
+        public Warning {
+            positions = List.copyOf(positions);
+        }
+
         public String message() {
-            return story.file() + ":" + line + ": " + word.describe() + ".";
+            String at = positions.size() == 1 ? "token " + positions.get(0)
+                    : "tokens " + positions.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            return story.file() + ":" + line + ": \"" + word.source() + "\" at " + at + " is not in the vocabulary (read as <unk>); "
+                    + "nearest words: " + String.join(", ", word.nearest()) + ".";
         }
     }
 
-    /** The story's unknown words, in text order; throws when no word of the story is in the vocabulary. */
+    /** The story's unknown words, one warning per distinct written word, in text order; throws when no word is known. */
     public static List<Warning> check(Story story, Tokenizer tokenizer) {
         Encoding encoding = tokenizer.encode(story.text());
         List<Encoding.Token> tokens = encoding.tokens();
-        List<Warning> warnings = encoding.unknownWords().stream()
-                .map(w -> new Warning(story, story.lineOf(tokens.get(w.position()).start()), w))
+        Map<String, List<OutOfVocabularyWord>> byWord = encoding.unknownWords().stream()
+                .collect(Collectors.groupingBy(w -> w.source().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
+        List<Warning> warnings = byWord.values().stream()
+                .map(ws -> new Warning(story, story.lineOf(tokens.get(ws.get(0).position()).start()), ws.get(0),
+                        ws.stream().map(OutOfVocabularyWord::position).toList()))
                 .toList();
         boolean knowsAWord = tokens.stream().skip(1)
                 .anyMatch(t -> t.id() != tokenizer.unkId() && Character.isLetter(t.text().charAt(0)));

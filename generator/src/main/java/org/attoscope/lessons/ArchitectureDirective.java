@@ -1,7 +1,5 @@
 package org.attoscope.lessons;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +25,7 @@ final class ArchitectureDirective implements FigureDirective {
     public LessonFigure render(Directive d, LessonSources sources) {
         var bundle = sources.bundle();
         // The bundle's tensor map has no order; model.bin's layout (by offset) is the manifest's, data-flow order.
-        List<TensorSpec> tensors = new ArrayList<>(bundle.tensors().values());
-        tensors.sort(Comparator.comparingLong(TensorSpec::offset));
+        List<TensorSpec> tensors = List.copyOf(bundle.tensors().values());
         var spec = ArchitectureSpec.of(bundle.config(), tensors);
         var svg = Figures.draw(d, () -> ArchitectureFigure.render(spec));
         Map<String, String> data = new LinkedHashMap<>();

@@ -7,7 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,7 @@ public final class ModelBundle {
         return tokenizer;
     }
 
+    /** Every weight tensor, in the order it is stored in {@code model.bin}. */
     public Map<String, TensorSpec> tensors() {
         return tensors;
     }
@@ -203,15 +205,16 @@ public final class ModelBundle {
             }
             tensors.put(spec.name(), spec);
         }
-        Map<String, Boolean> extra = new HashMap<>();
-        node.fieldNames().forEachRemaining(n -> extra.put(n, !required.containsKey(n)));
-        extra.forEach((name, unknown) -> {
-            if (unknown) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!required.containsKey(name)) {
                 throw new InputException(file, "tensor " + name + " is not part of the architecture the engine implements.",
                         "use an attoGPT export with exactly the tensors " + required.keySet() + ".");
             }
         });
-        return Map.copyOf(tensors);
+        // In file order, which is the data-flow order the export wrote them in: figures list them this way.
+        Map<String, TensorSpec> byOffset = new LinkedHashMap<>();
+        tensors.values().stream().sorted(Comparator.comparingLong(TensorSpec::offset)).forEach(t -> byOffset.put(t.name(), t));
+        return Collections.unmodifiableMap(byOffset);
     }
 
     private static void requireSetting(Path file, JsonNode cfg, String key, String expected) {

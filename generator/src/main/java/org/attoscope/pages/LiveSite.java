@@ -115,7 +115,7 @@ public final class LiveSite implements AutoCloseable {
         List<ReadStory> stories = List.copyOf(read.values());
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
 
-        SiteRenderer renderer = new SiteRenderer(current, config, bundle, figures, sections.apply(folders.content()));
+        SiteRenderer renderer = new SiteRenderer(current, config, bundle, figures, sections.apply(folders.content()), verifier.reportPage());
         Map<TraceKey, PromptTrace> nextTraces = new ConcurrentHashMap<>();
         AtomicInteger traced = new AtomicInteger();
         List<PlannedPage> plan = new ArrayList<>(renderer.fixedPages(entries));

@@ -104,7 +104,7 @@ public final class SiteBuild {
         Templates templates = Templates.open(folders.templates());
         List<ReadStory> stories = read();
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
-        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections);
+        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections, verifier.reportPage());
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()));
              Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads)) {
             Output output = new Output(staged.dir());

@@ -38,10 +38,14 @@ final class SiteRenderer {
     private final PageFigures figures;
     private final List<SiteSection> sections;
     private final List<NavLink> nav;
+    private final String reportPage;
 
-    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures, List<SiteSection> sections) {
+    /** @param reportPage the verifier's report page, linked from every footer, or null */
+    SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, PageFigures figures,
+                 List<SiteSection> sections, String reportPage) {
         this.sections = List.copyOf(sections);
         this.nav = this.sections.stream().flatMap(s -> s.nav().stream()).toList();
+        this.reportPage = reportPage;
         this.templates = templates;
         this.config = config;
         this.bundle = bundle;
@@ -118,6 +122,7 @@ final class SiteRenderer {
         vars.put("site", config);
         vars.put("facts", facts);
         vars.put("sections", nav);
+        vars.put("report", reportPage);
         vars.put("canonical", config.baseUrl() == null || path.equals(NOT_FOUND) ? null : Sitemap.url(config.baseUrl(), path));
         // A host serves 404.html at whatever address was missing, where relative links would not resolve; with a
         // base URL the page can name its own folder. Without one it keeps relative links (right from the root).

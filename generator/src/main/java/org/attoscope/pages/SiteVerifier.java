@@ -12,4 +12,12 @@ public interface SiteVerifier {
     SiteVerifier NONE = staged -> { };
 
     void verify(Path stagedSite);
+
+    /**
+     * The page this verifier writes into the site (its report), as a path from the site root, or null. The layout
+     * links it from every page's footer; the verifier writes it before it checks links.
+     */
+    default String reportPage() {
+        return null;
+    }
 }

@@ -6,14 +6,15 @@ import org.attoscope.model.Encoding;
 /**
  * The part of a story its explorer page embeds.
  *
- * <p>An explorer embeds every prediction point (about 1.4 KB of JSON each, plus a strip cell per token), so a
- * 100,000-word story would make a page of well over 150 MB that no browser opens comfortably. A page explores
- * at most {@link #MAX_TOKENS} tokens, the first eight context windows: enough to watch the window slide many
- * times, and a page of a few MB. The page says that it shows an excerpt and how long the whole story is.
+ * <p>An explorer embeds every prediction point (about 1.4 KB of JSON each, plus a strip cell per token, plus its
+ * figures), so a 100,000-word story would make a page of well over 150 MB that no browser opens comfortably. A
+ * page explores at most {@link #MAX_TOKENS} tokens, the first four context windows: enough to watch the window
+ * slide hundreds of times, in a page of about 3 MB with its figures (1,024 tokens made 5.4 MB). The page says
+ * that it shows an excerpt and how long the whole story is.
  */
 public final class StoryExcerpt {
     /** Tokens (with {@code <bos>}) an explorer page covers at most. */
-    public static final int MAX_TOKENS = 1024;
+    public static final int MAX_TOKENS = 512;
 
     private StoryExcerpt() {
     }

@@ -62,7 +62,7 @@ class CaptureTest {
         assertEquals(0.5f, attention.value(0, 0, 1, 0));
         assertEquals(65504f, attention.value(0, 1, 1, 1));
 
-        TensorSlice head1 = attention.slice(0, 1);
+        CapturedSlice head1 = attention.slice(0, 1);
         assertEquals(List.of(2, 2), head1.shape());
         assertEquals(0x1p-24f, head1.value(1, 0));
         assertArrayEquals(new int[] {0, 1, 1, 0}, head1.fullIndex(1, 0));

@@ -47,6 +47,16 @@ class PointsCommandTest {
     }
 
     @Test
+    void wordsOutsideTheVocabularyAreReportedWithPositionAndNearestWords() throws Exception {
+        Path prompts = Files.writeString(dir.resolve("p.json"), "[{\"name\": \"zoo\", \"text\": \"the xylophone fell\"}]");
+        Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
+                "--out", dir.resolve("o.json").toString());
+        assertEquals(0, run.exit(), "an unknown word is read as <unk>, not an error");
+        assertTrue(run.err().contains("prompt \"zoo\": \"xylophone\" at token 2 is not in the vocabulary (read as <unk>); "
+                + "nearest words: telephone, phone, microphone"), run.err());
+    }
+
+    @Test
     void aMalformedPromptsFileIsAFindingWithItsLine() throws Exception {
         Path prompts = Files.writeString(dir.resolve("p.json"), "[\n  {\"name\": \"a\",\n   \"text\": }\n]");
         Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),

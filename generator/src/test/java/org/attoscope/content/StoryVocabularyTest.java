@@ -29,6 +29,15 @@ class StoryVocabularyTest {
     }
 
     @Test
+    void aWordThatRecursIsOneWarningListingEveryPosition() {
+        List<StoryVocabulary.Warning> w = StoryVocabulary.check(story("The zebra sat. A Zebra ran, the zebra sat."), tokenizer);
+        assertEquals(1, w.size(), "one unknown word, however often it is written");
+        assertEquals(List.of(2, 6, 10), w.get(0).positions());
+        assertTrue(w.get(0).message().startsWith("content/stories/s.md:5: \"zebra\" at tokens 2, 6, 10 is not in the vocabulary"),
+                w.get(0).message());
+    }
+
+    @Test
     void aStoryOfOnlyUnknownWordsIsAnErrorThatSuggestsWords() {
         InputException e = assertThrows(InputException.class, () -> StoryVocabulary.check(story("Zebras jumped!"), tokenizer));
         assertEquals(5, e.line());

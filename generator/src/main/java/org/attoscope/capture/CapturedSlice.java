@@ -7,14 +7,14 @@ import java.util.List;
  * The trailing dimensions of a captured tensor at fixed leading coordinates, such as one head's [T, T] attention
  * matrix. A view: values are read from the tensor, and every cell can name its full index in it.
  */
-public final class TensorSlice {
+public final class CapturedSlice {
     private final CapturedTensor tensor;
     private final int[] leading;
     private final List<Integer> shape;
     private final int base;
     private final int size;
 
-    TensorSlice(CapturedTensor tensor, int[] leadingIndex) {
+    CapturedSlice(CapturedTensor tensor, int[] leadingIndex) {
         if (leadingIndex.length >= tensor.rank()) {
             throw new IndexOutOfBoundsException(tensor.describe() + ": a slice fixes fewer coordinates than the tensor has dimensions, not "
                     + leadingIndex.length);

@@ -1,0 +1,98 @@
+package org.attoscope.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.attoscope.figures.CellMarkup;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Checks one built page from its bytes: parsed with an HTML5 parser (as a browser reads it), then every figure,
+ * the embedded points, every {@code <svg>}, every script, and HTML validity with the Nu HTML Checker. Every element
+ * carrying {@code data-bits} must belong to a figure whose kind the verifier can re-derive, so no cell goes
+ * unchecked because of a kind it does not know.
+ */
+final class PageCheck {
+    private final BuiltSite site;
+    private final CaptureFigureCheck captureFigures;
+    private final EngineFigureCheck engineFigures;
+    private final PointsCheck points;
+    private final NuHtmlChecker html;
+    private final List<AcceptedHtmlMessage> accepted;
+
+    PageCheck(BuiltSite site, CaptureFigureCheck captureFigures, EngineFigureCheck engineFigures, PointsCheck points,
+              NuHtmlChecker html, List<AcceptedHtmlMessage> accepted) {
+        this.site = site;
+        this.captureFigures = captureFigures;
+        this.engineFigures = engineFigures;
+        this.points = points;
+        this.html = html;
+        this.accepted = accepted;
+    }
+
+    PageOutcome check(String path) {
+        String file = site.name(path);
+        byte[] bytes = site.read(path);
+        Document page = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.htmlParser());
+        List<Finding> findings = new ArrayList<>();
+
+        List<FigureReport> figures = new ArrayList<>();
+        int cellsInFigures = 0;
+        int number = 0;
+        for (Element svg : page.select("svg." + FigureOnPage.FIGURE_CLASS)) {
+            FigureOnPage figure = FigureOnPage.of(++number, svg);
+            FigureOutcome outcome;
+            if (CaptureFigureCheck.KINDS.contains(figure.kind())) {
+                outcome = captureFigures.check(file, figure);
+            } else if (EngineFigureCheck.KINDS.contains(figure.kind())) {
+                outcome = engineFigures.check(file, figure);
+            } else {
+                outcome = new FigureOutcome(new FigureReport(number, figure.kind(), figure.title(), figure.scaleId(), 0, null, List.of()), List.of());
+            }
+            if (CaptureFigureCheck.KINDS.contains(figure.kind()) || EngineFigureCheck.KINDS.contains(figure.kind())) {
+                cellsInFigures += svg.select("g." + CellMarkup.CELL_CLASS + "[" + CellMarkup.BITS + "]").size();
+            }
+            figures.add(outcome.report());
+            findings.addAll(outcome.findings());
+        }
+        int cellsOnPage = page.select("[" + CellMarkup.BITS + "]").size();
+        if (cellsOnPage != cellsInFigures) {
+            findings.add(Finding.of(file, (cellsOnPage - cellsInFigures) + " elements carry data-bits outside any figure whose "
+                    + "values the verifier can re-derive (heatmap, cells, logits, attention-matrix, point); their values cannot be checked"));
+        }
+
+        PointsCheck.Outcome embedded = points.check(file, path, page);
+        if (embedded != null) {
+            findings.addAll(embedded.findings());
+        } else if (path.startsWith("explore/") && path.split("/").length == 3) {
+            findings.add(Finding.of(file, "an explorer page without its embedded points (<script id=\"" + PointsCheck.SCRIPT_ID + "\">)"));
+        }
+
+        findings.addAll(SvgCheck.check(file, page));
+        for (Element script : page.select("script")) {
+            if (ScriptCheck.isCode(script.attr("type")) && !script.hasAttr("src")) {
+                findings.addAll(ScriptCheck.check(file, "inline <script>", script.data()));
+            }
+        }
+        if (page.selectFirst("base") != null) {
+            findings.add(Finding.of(file, "a <base> element changes where every relative link points; remove it"));
+        }
+
+        Map<String, Integer> acceptedHere = new LinkedHashMap<>();
+        for (HtmlMessage m : html.check(file, bytes)) {
+            AcceptedHtmlMessage ok = accepted.stream().filter(a -> a.accepts(m)).findFirst().orElse(null);
+            if (ok != null) {
+                acceptedHere.merge(ok.message(), 1, Integer::sum);
+            } else {
+                findings.add(Finding.of(file, m.toString()));
+            }
+        }
+        return new PageOutcome(path, page.title(), figures, embedded == null ? null : embedded.report(), acceptedHere,
+                PageReferences.of(path, page), PageReferences.anchors(page), findings);
+    }
+}

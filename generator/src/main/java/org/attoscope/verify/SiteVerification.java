@@ -1,0 +1,272 @@
+package org.attoscope.verify;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.attoscope.InputException;
+import org.attoscope.capture.CaptureLibrary;
+import org.attoscope.capture.CaptureReplay;
+import org.attoscope.content.SiteConfig;
+import org.attoscope.model.AttoGpt;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.SiteVerifier;
+
+/**
+ * Verifies a built site from the files on disk, and is the build's last step before it publishes.
+ *
+ * <p>The order solves the report's chicken-and-egg: (1) every page but the report is checked on its own (figures,
+ * points, SVG, scripts, HTML validity) and every capture is checked; (2) the report is made from those results
+ * and written into the staged site (or, when verifying a published site, compared byte for byte with the one on
+ * disk); (3) the report page is checked like any page; (4) every link of every page, the report's included, is
+ * resolved against the files as they now are. The report therefore never has to describe itself.
+ *
+ * <p>Everything is read again on each run (captures through their hash locks, stories through a fresh engine
+ * run); only the HTML checker and the engine's weights are kept between runs.
+ */
+public final class SiteVerification implements SiteVerifier {
+    /** The verifier's rule set; the report names it. Raise it when what is checked changes. */
+    public static final String VERSION = "attoscope verify 1";
+
+    private final Path content;
+    private final ModelBundle bundle;
+    private final AttoGpt engine;
+    private final NuHtmlChecker html;
+    private final String display;
+    private final int threads;
+
+    /**
+     * @param content the content folder the site was built from (stories, captures, site.json)
+     * @param bundle  the model the site was built with
+     * @param html    the HTML checker, shared because it is slow to set up
+     * @param display how findings name the site folder, e.g. {@code site}
+     * @param threads worker threads for pages and engine runs
+     */
+    public SiteVerification(Path content, ModelBundle bundle, NuHtmlChecker html, String display, int threads) {
+        this.content = content;
+        this.bundle = bundle;
+        this.engine = new AttoGpt(bundle);
+        this.html = html;
+        this.display = display;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Checks a built site as it is; writes nothing. Its report on disk must be the one this run produces. */
+    public VerificationResult check(Path site) {
+        return run(BuiltSite.open(site, display), false);
+    }
+
+    /** Checks a staged site, writes its report into it, then checks the report too. */
+    public VerificationResult checkAndWriteReport(Path staged) {
+        return run(BuiltSite.open(staged, display), true);
+    }
+
+    /** The build's hook: fails on any finding, so the staged site is never published. */
+    @Override
+    public void verify(Path stagedSite) {
+        VerificationResult result = checkAndWriteReport(stagedSite);
+        if (!result.clean()) {
+            throw failure(Path.of(display), result.findings());
+        }
+    }
+
+    @Override
+    public String reportPage() {
+        return BuiltSite.REPORT_PAGE;
+    }
+
+    /** One error naming every finding (the first 50), for the build and the command line. */
+    public static InputException failure(Path site, List<Finding> findings) {
+        StringBuilder sb = new StringBuilder("the site fails verification with " + findings.size()
+                + (findings.size() == 1 ? " finding:" : " findings:"));
+        findings.stream().limit(50).forEach(f -> sb.append("\n  ").append(f));
+        if (findings.size() > 50) {
+            sb.append("\n  ... and ").append(findings.size() - 50).append(" more");
+        }
+        return new InputException(site, sb.toString(),
+                "fix what each finding names (a template, a capture, a story, the engine); a build leaves the previous site in place until it verifies.");
+    }
+
+    private VerificationResult run(BuiltSite site, boolean writeReport) {
+        long start = System.nanoTime();
+        long htmlBefore = html.elapsedNanos();
+        SiteConfig config = SiteConfig.load(content);
+        CaptureLibrary captures = new CaptureLibrary(content.resolve("captures"));
+        FreshTraces fresh = new FreshTraces(content, engine, threads);
+        long engineStart = System.nanoTime();
+        Map<String, FreshTraces.Fresh> stories = fresh.all();
+        long engineMillis = (System.nanoTime() - engineStart) / 1_000_000;
+        PageCheck pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(fresh),
+                new PointsCheck(fresh), html, AcceptedHtmlMessage.SITE);
+
+        List<Finding> findings = new ArrayList<>();
+        List<PageOutcome> pages = checkPages(pageCheck, site.pages());
+        pages.forEach(p -> findings.addAll(p.findings()));
+        findings.addAll(explorerPages(site, stories, pages));
+        List<Reference> assetReferences = new ArrayList<>();
+        findings.addAll(assets(site, assetReferences));
+        long captureStart = System.nanoTime();
+        List<CaptureChecks.Outcome> captured = new CaptureChecks(captures, new CaptureReplay(engine)).run();
+        long captureMillis = (System.nanoTime() - captureStart) / 1_000_000;
+        captured.forEach(c -> findings.addAll(c.findings()));
+
+        Map<String, Set<String>> anchors = new HashMap<>();
+        pages.forEach(p -> anchors.put(p.path(), p.anchors()));
+        LinkCheck counting = new LinkCheck(site, anchors, config.baseUrl(), Set.copyOf(ReportPage.files()));
+        VerificationReport report = report(pages, captured, counting, site.assets().size());
+        findings.addAll(writeOrCompare(site, report, writeReport));
+
+        List<PageOutcome> all = new ArrayList<>(pages);
+        if (Files.isRegularFile(site.resolve(BuiltSite.REPORT_PAGE))) {
+            PageOutcome reportPage = pageCheck.check(BuiltSite.REPORT_PAGE);
+            findings.addAll(reportPage.findings());
+            anchors.put(reportPage.path(), reportPage.anchors());
+            all.add(reportPage);
+        }
+        LinkCheck links = new LinkCheck(site, anchors, config.baseUrl(), Set.of());
+        for (PageOutcome p : all) {
+            findings.addAll(links.check(site.name(p.path()), p.references()).findings());
+        }
+        findings.addAll(links.check(site.display() + " style sheets", assetReferences).findings());
+
+        long totalMillis = (System.nanoTime() - start) / 1_000_000;
+        return new VerificationResult(findings, report, new VerificationResult.Timings(totalMillis, engineMillis,
+                (html.elapsedNanos() - htmlBefore) / 1_000_000, captureMillis));
+    }
+
+    private List<PageOutcome> checkPages(PageCheck check, List<String> paths) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "attoscope-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PageOutcome>> futures = new ArrayList<>();
+            for (String path : paths) {
+                futures.add(pool.submit(() -> check.check(path)));
+            }
+            List<PageOutcome> out = new ArrayList<>();
+            for (Future<PageOutcome> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every story has its explorer page, and every explorer folder belongs to a story. */
+    private static List<Finding> explorerPages(BuiltSite site, Map<String, FreshTraces.Fresh> stories, List<PageOutcome> pages) {
+        List<Finding> out = new ArrayList<>();
+        Map<String, PageOutcome> byPath = new HashMap<>();
+        pages.forEach(p -> byPath.put(p.path(), p));
+        for (String slug : stories.keySet()) {
+            String path = "explore/" + slug + "/index.html";
+            if (!byPath.containsKey(path)) {
+                out.add(Finding.of(site.name(path), "missing: story " + slug + " has no explorer page"));
+            }
+        }
+        for (PageOutcome p : pages) {
+            String[] parts = p.path().split("/");
+            if (parts.length == 3 && parts[0].equals("explore") && !stories.containsKey(parts[1])) {
+                out.add(Finding.of(site.name(p.path()), "an explorer page for story " + parts[1] + ", which the content folder does not have"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Finding> assets(BuiltSite site, List<Reference> cssReferences) {
+        List<Finding> out = new ArrayList<>();
+        for (String path : site.assets()) {
+            String text = new String(site.read(path), StandardCharsets.UTF_8);
+            if (path.endsWith(".js")) {
+                out.addAll(ScriptCheck.check(site.name(path), "script", text));
+            } else {
+                cssReferences.addAll(PageReferences.inCss(path, "url() in style sheet " + path, text));
+            }
+        }
+        return out;
+    }
+
+    private VerificationReport report(List<PageOutcome> pages, List<CaptureChecks.Outcome> captured, LinkCheck counting, int assets) {
+        List<VerificationReport.PageReport> pageReports = new ArrayList<>();
+        Map<String, Integer> accepted = new LinkedHashMap<>();
+        int figures = 0;
+        int cells = 0;
+        Double contrastMin = null;
+        int links = 0;
+        int fragments = 0;
+        int external = 0;
+        int points = 0;
+        for (PageOutcome p : pages) {
+            LinkCheck.Tally tally = counting.check(p.path(), p.references());
+            VerificationReport.Links pageLinks = new VerificationReport.Links(tally.internal(), tally.fragments(), tally.external());
+            p.accepted().forEach((m, n) -> accepted.merge(m, n, Integer::sum));
+            pageReports.add(new VerificationReport.PageReport(p.path(), p.title(), pageLinks,
+                    p.accepted().values().stream().mapToInt(Integer::intValue).sum(), p.points(), p.figures()));
+            for (FigureReport f : p.figures()) {
+                figures++;
+                cells += f.cellsChecked();
+                if (f.contrastMin() != null && (contrastMin == null || f.contrastMin() < contrastMin)) {
+                    contrastMin = f.contrastMin();
+                }
+            }
+            links += tally.internal();
+            fragments += tally.fragments();
+            external += tally.external().size();
+            points += p.points() == null ? 0 : p.points().points();
+        }
+        List<VerificationReport.AcceptedUse> acceptedUses = AcceptedHtmlMessage.SITE.stream()
+                .map(a -> new VerificationReport.AcceptedUse(a.message(), a.reason(), accepted.getOrDefault(a.message(), 0))).toList();
+        VerificationReport.Summary summary = new VerificationReport.Summary(pages.size(), figures, cells, contrastMin, links,
+                fragments, external, points, captured.size(), assets);
+        return new VerificationReport(VERSION, "Nu Html Checker " + NuHtmlChecker.VERSION, bundle.sha256(), summary,
+                acceptedUses, captured.stream().map(CaptureChecks.Outcome::report).toList(), pageReports);
+    }
+
+    /** Writes the report into a staged site, or checks that a published site's report is this one. */
+    private static List<Finding> writeOrCompare(BuiltSite site, VerificationReport report, boolean write) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(BuiltSite.REPORT_JSON, ReportJson.write(report));
+        files.put(BuiltSite.REPORT_PAGE, ReportPage.write(report));
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path file = site.resolve(f.getKey());
+            try {
+                if (write) {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, f.getValue());
+                } else if (!Files.isRegularFile(file)) {
+                    out.add(Finding.of(site.name(f.getKey()), "missing: the site has no verification report; build it with `attoscope build`"));
+                } else {
+                    String difference = ReportDifference.first(Files.readAllBytes(file), f.getValue());
+                    if (difference != null) {
+                        out.add(Finding.of(site.name(f.getKey()), "the report does not describe this site as it is now: " + difference));
+                    }
+                }
+            } catch (IOException e) {
+                throw new InputException(file, "cannot " + (write ? "write" : "read") + " the verification report: " + e.getMessage() + ".",
+                        "check the site folder's permissions.");
+            }
+        }
+        return out;
+    }
+}

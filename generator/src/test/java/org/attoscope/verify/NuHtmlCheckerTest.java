@@ -1,0 +1,45 @@
+package org.attoscope.verify;
+
+import static org.attoscope.verify.SharedChecker.HTML;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nu.validator.validation.SimpleDocumentValidator;
+import org.junit.jupiter.api.Test;
+
+/** The Nu HTML Checker in-process: what it says, where, and which release the report names. */
+class NuHtmlCheckerTest {
+    private static final String PAGE = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>t</title></head>\n<body>\n%s\n</body>\n</html>\n";
+
+    private static List<HtmlMessage> check(String body) {
+        return HTML.check("test.html", String.format(PAGE, body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aValidPageHasNoMessages() {
+        assertEquals(List.of(), check("<p id=\"a\">Hello <a href=\"#a\">again</a>.</p>"));
+    }
+
+    @Test
+    void anErrorComesWithItsLineAndTheCheckersWords() {
+        List<HtmlMessage> messages = check("<p id=\"a\"></p>\n<p id=\"a\"></p>");
+        assertEquals(List.of(new HtmlMessage("error", 6, 10, "Duplicate ID “a”."),
+                new HtmlMessage("warning", 5, 10, "The first occurrence of ID “a” was here.")), messages);
+    }
+
+    @Test
+    void theOnlyAcceptedMessageIsTheTrailingSlashNoteAndNeverAnError() {
+        List<HtmlMessage> messages = check("<p>a<br/>b</p>");
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(AcceptedHtmlMessage.SITE.get(0).accepts(messages.get(0)));
+        HtmlMessage asError = new HtmlMessage("error", 1, 1, messages.get(0).message());
+        assertTrue(AcceptedHtmlMessage.SITE.stream().noneMatch(a -> a.accepts(asError)));
+    }
+
+    @Test
+    void theReportNamesTheCheckerReleaseOnTheClasspath() {
+        assertEquals(SimpleDocumentValidator.class.getPackage().getImplementationVersion(), NuHtmlChecker.VERSION);
+    }
+}
