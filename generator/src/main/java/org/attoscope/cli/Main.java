@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import org.attoscope.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** {@code attoscope}: exit 0 on success, 1 on a finding in the input, 2 on bad usage (FORMATS.md section 1). */
-@Command(name = "attoscope", mixinStandardHelpOptions = true, version = "attoscope " + Main.VERSION,
+@Command(name = "attoscope", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "attoscope " + Main.VERSION,
         description = "Bakes a tiny real language model into explorable, verifiable lesson pages.",
         subcommands = {BuildCommand.class, ServeCommand.class, CaptureCommand.class, PointsCommand.class, BenchCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class})

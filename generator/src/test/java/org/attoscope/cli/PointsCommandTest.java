@@ -66,6 +66,15 @@ class PointsCommandTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : new String[] {"build", "serve", "verify", "capture", "points", "bench"}) {
+            Run run = attoscope(command, "--help");
+            assertEquals(0, run.exit(), command);
+            assertTrue(run.out().startsWith("Usage: attoscope " + command), run.out());
+        }
+    }
+
+    @Test
     void missingRequiredOptionsAreBadUsage() {
         Run run = attoscope("points", "--prompts", "x.json");
         assertEquals(2, run.exit());
