@@ -1,5 +1,6 @@
 package org.attoscope.lessons;
 
+import org.attoscope.content.Suggestions;
 import java.nio.file.Path;
 import org.attoscope.content.ContentFiles;
 import java.util.ArrayList;

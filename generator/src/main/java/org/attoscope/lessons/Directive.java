@@ -1,5 +1,6 @@
 package org.attoscope.lessons;
 
+import org.attoscope.content.Suggestions;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.attoscope.lessons;
 
+import org.attoscope.content.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

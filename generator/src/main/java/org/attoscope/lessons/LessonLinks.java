@@ -1,5 +1,6 @@
 package org.attoscope.lessons;
 
+import org.attoscope.content.Suggestions;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
