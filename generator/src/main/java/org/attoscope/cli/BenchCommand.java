@@ -1,11 +1,9 @@
 package org.attoscope.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.attoscope.bench.ServeEditBench;
 import org.attoscope.bench.SiteScaleBench;
-import org.attoscope.lessons.LessonSection;
 import org.attoscope.bench.Bench;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
@@ -57,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
             case "points" -> { }
             case "serve-edit" -> {
                 String page = edit.replaceFirst("\\.md$", "").replaceFirst("^stories/", "explore/") + "/index.html";
-                new ServeEditBench(bundle, content -> List.of(new LessonSection(content, bundle)), n, spec.commandLine().getOut())
+                new ServeEditBench(bundle, content -> SiteSections.of(content, bundle), n, spec.commandLine().getOut())
                         .run(modelOptions.content, templates, edit, page, 10, rounds);
                 return 0;
             }

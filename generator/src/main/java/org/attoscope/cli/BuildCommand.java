@@ -2,10 +2,8 @@ package org.attoscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.attoscope.content.SiteConfig;
-import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
@@ -48,7 +46,7 @@ final class BuildCommand implements Callable<Integer> {
         SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
                 new ModelPageFigures(), verifier, line -> err.println("warning: " + line), n,
-                List.of(new LessonSection(modelOptions.content, bundle)));
+                SiteSections.of(modelOptions.content, bundle));
         SiteBuild.Summary s = build.reportingTo(TerminalProgress.forTerminal(err)).run();
         spec.commandLine().getOut().println(BuildReport.of(s));
         return 0;

@@ -11,7 +11,8 @@ final class BuildReport {
     static String of(SiteBuild.Summary s) {
         return "built " + count(s.pages(), "page") + " (" + count(s.stories(), "story") + ", " + count(s.points(), "prediction point")
                 + ", " + count(s.unknownWords(), "unknown word") + ") into " + s.out()
-                + String.format(Locale.ROOT, " in %.1f s; %s", s.millis() / 1000.0, count(s.figures(), "figure"));
+                + String.format(Locale.ROOT, " in %.1f s; %s", s.millis() / 1000.0, count(s.figures(), "figure"))
+                + (s.cellsVerified() > 0 ? ", " + count(s.cellsVerified(), "cell") + " verified" : "");
     }
 
     static String count(int n, String noun) {

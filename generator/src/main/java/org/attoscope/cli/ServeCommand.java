@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.attoscope.content.SiteConfig;
-import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.LiveSite;
 import org.attoscope.pages.ModelPageFigures;
@@ -46,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
                 new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n,
-                content -> List.of(new LessonSection(content, bundle)));
+                content -> SiteSections.of(content, bundle));
         try (ServeSession session = new ServeSession(site, List.of(modelOptions.content, templates), spec.commandLine().getOut(), err)) {
             session.start(port);
             session.awaitClose();

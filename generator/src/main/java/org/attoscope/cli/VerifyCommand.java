@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.PageRenderer;
 import org.attoscope.verify.Finding;
 import org.attoscope.verify.NuHtmlChecker;
 import org.attoscope.verify.SiteVerification;
@@ -28,6 +30,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "DIR", defaultValue = "site", description = "built site folder (default: ${DEFAULT-VALUE})")
     Path site;
 
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+            description = "the templates the site was built with; the report page is re-rendered with them (default: ${DEFAULT-VALUE})")
+    Path templates;
+
     @Option(names = "--threads", description = "worker threads for pages and engine runs (default: all cores)")
     Integer threads;
 
@@ -44,7 +50,9 @@ final class VerifyCommand implements Callable<Integer> {
         html.prepare(); // its set-up overlaps loading the model and the fresh engine runs
         ModelBundle bundle = modelOptions.load();
         SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, site.toString(), n);
-        VerificationResult result = verification.check(site);
+        PageRenderer pages = PageRenderer.of(templates, SiteConfig.load(modelOptions.content), bundle,
+                SiteSections.of(modelOptions.content, bundle), verification.reportPage());
+        VerificationResult result = verification.check(site, pages);
         PrintWriter out = spec.commandLine().getOut();
         for (Finding f : result.findings()) {
             out.println(f);

@@ -32,6 +32,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.attoscope.figures.FigureException;
 import org.attoscope.figures.MathFigure;
 import org.attoscope.figures.MathStyle;
@@ -119,8 +120,18 @@ final class LessonMarkdown {
         }
         HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS)
                 .nodeRendererFactory(options -> new PreparedNodes(prepared)).build();
-        return new RenderedLesson(lesson, renderer.render(document), toc, figures);
+        return new RenderedLesson(lesson, html5(renderer.render(document)), toc, figures);
     }
+
+    /**
+     * flexmark writes void elements the XHTML way ({@code <hr />}, hard-coded in its footnotes); the site is HTML, where
+     * the slash means nothing and the HTML checker says so. Only HTML's void elements are touched, never the SVG.
+     */
+    static String html5(String html) {
+        return VOID_ELEMENT.matcher(html).replaceAll("<$1$2>");
+    }
+
+    private static final Pattern VOID_ELEMENT = Pattern.compile("<(hr|br|img|input|wbr|col)((?:\\s+[^\\s<>/][^<>]*?)?)\\s*/>");
 
     private static String math(Directive at, String latex, MathStyle style) {
         if (latex.isEmpty()) {

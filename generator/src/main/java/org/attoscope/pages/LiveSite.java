@@ -137,7 +137,7 @@ public final class LiveSite implements AutoCloseable {
         Map<String, byte[]> rendered = render(changed);
         List<String> deleted = published.keySet().stream().filter(p -> !inputs.containsKey(p)).sorted().toList();
         if (published.isEmpty()) {
-            publishWhole(rendered);
+            publishWhole(rendered, renderer);
         } else {
             writeInPlace(rendered, deleted);
         }
@@ -208,12 +208,12 @@ public final class LiveSite implements AutoCloseable {
         return new TraceKey(s.story().slug(), s.explored().text());
     }
 
-    private void publishWhole(Map<String, byte[]> files) {
+    private void publishWhole(Map<String, byte[]> files, PageRenderer renderer) {
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()))) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 write(() -> PageWriter.FILES.write(staged.dir().resolve(f.getKey()), f.getValue()), f.getKey());
             }
-            verifier.verify(staged.dir());
+            verifier.verify(staged.dir(), renderer);
             staged.publish();
         }
     }

@@ -46,7 +46,9 @@ public final class SiteBuild {
      * @param figures SVG figures on the pages ({@code role="img"})
      * @param millis  wall-clock time of the build
      */
-    public record Summary(Path out, int pages, int stories, int points, int unknownWords, int figures, long millis) {
+    /** @param cellsVerified figure cells the verifier re-derived from their bytes (0 without a verifier) */
+    public record Summary(Path out, int pages, int stories, int points, int unknownWords, int figures, int cellsVerified,
+                          long millis) {
     }
 
     private final Folders folders;
@@ -119,10 +121,10 @@ public final class SiteBuild {
             for (PlannedPage page : renderer.publishing(output.paths())) {
                 output.write(page);
             }
-            verifier.verify(staged.dir());
+            SiteVerifier.Verified verified = verifier.verify(staged.dir(), renderer);
             staged.publish();
             return new Summary(folders.out(), output.pages, stories.size(), points,
-                    stories.stream().mapToInt(s -> s.unknownWords().size()).sum(), output.figures,
+                    stories.stream().mapToInt(s -> s.unknownWords().size()).sum(), output.figures, verified.cells(),
                     (System.nanoTime() - start) / 1_000_000);
         }
     }

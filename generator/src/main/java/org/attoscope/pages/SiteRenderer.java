@@ -27,7 +27,7 @@ import org.attoscope.util.Sha256;
  * <p>A page's {@link PlannedPage#inputs() inputs} list everything its bytes depend on besides the model, which a
  * build never changes: {@code attoscope serve} re-renders a page only when they differ from the last build's.
  */
-final class SiteRenderer {
+final class SiteRenderer implements PageRenderer {
     static final String ASSETS = "assets";
     static final String NOT_FOUND = "404.html";
 
@@ -115,7 +115,8 @@ final class SiteRenderer {
         return new PlannedPage(path, all, () -> render(path, template, variables.get()));
     }
 
-    private byte[] render(String path, String template, Map<String, Object> variables) {
+    @Override
+    public byte[] render(String path, String template, Map<String, Object> variables) {
         Map<String, Object> vars = new LinkedHashMap<>(variables);
         vars.put("root", "../".repeat((int) path.chars().filter(c -> c == '/').count()));
         vars.put("path", path);

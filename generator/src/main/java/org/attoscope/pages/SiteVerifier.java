@@ -8,10 +8,19 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface SiteVerifier {
-    /** Accepts every site; the build's verification step before {@code attoscope verify} exists. */
-    SiteVerifier NONE = staged -> { };
+    /** What a clean verification covered, for the build's summary. */
+    record Verified(int figures, int cells) {
+        public static final Verified NOTHING = new Verified(0, 0);
+    }
 
-    void verify(Path stagedSite);
+    /** Accepts every site without looking at it. */
+    SiteVerifier NONE = (staged, pages) -> Verified.NOTHING;
+
+    /**
+     * @param stagedSite the complete site, not yet published
+     * @param pages      renders a page the verifier adds (its report) in the site's own layout
+     */
+    Verified verify(Path stagedSite, PageRenderer pages);
 
     /**
      * The page this verifier writes into the site (its report), as a path from the site root, or null. The layout

@@ -1,44 +1,35 @@
 package org.attoscope.verify;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.attoscope.pages.PageRenderer;
 import org.attoscope.verify.VerificationReport.AcceptedUse;
 import org.attoscope.verify.VerificationReport.PageReport;
 import org.jsoup.nodes.Entities;
 
 /**
- * {@code verification/index.html}: the report for a reader. It uses the site's style sheet and links every page it
- * describes, and is itself checked after it is written.
+ * {@code verification/index.html}: the report for a reader, in the site's layout (the body is written here, the
+ * masthead, navigation and footer come from the site's templates). It links every page it describes, and is itself
+ * checked after it is written.
  */
 final class ReportPage {
+    static final String TEMPLATE = "verification";
+
     private final StringBuilder html = new StringBuilder(64 * 1024);
 
     private ReportPage() {
     }
 
-    static byte[] write(VerificationReport report) {
+    /** The page, in the site's own layout: template {@code verification}, with this report as its body. */
+    static byte[] write(VerificationReport report, PageRenderer pages) {
         ReportPage page = new ReportPage();
         page.render(report);
-        return page.html.toString().getBytes(StandardCharsets.UTF_8);
+        return pages.render(BuiltSite.REPORT_PAGE, TEMPLATE, Map.of("reportBody", page.html.toString()));
     }
 
     private void render(VerificationReport r) {
         VerificationReport.Summary s = r.summary();
-        line("<!DOCTYPE html>");
-        line("<html lang=\"en\">");
-        line("<head>");
-        line("<meta charset=\"utf-8\">");
-        line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        line("<meta name=\"generator\" content=\"attoscope\">");
-        line("<title>Verification report · attoscope</title>");
-        line("<link rel=\"stylesheet\" href=\"../assets/site.css\">");
-        line("</head>");
-        line("<body class=\"page-verification\">");
-        line("<header class=\"masthead\"><div class=\"masthead-inner\"><a class=\"brand\" href=\"../index.html\">attoscope</a>"
-                + "<nav class=\"nav\" aria-label=\"Site\"><a href=\"../explore/index.html\">Stories</a> "
-                + "<a href=\"../how-it-works/index.html\">How it works</a></nav></div></header>");
-        line("<main id=\"main\" class=\"wrap\">");
         line("<h1>Verification report</h1>");
         line("<p class=\"lede\">The build checked every page of this site from the files on disk before publishing it, "
                 + "and publishes nothing that fails. This page lists what was checked. The same report as data: "
@@ -92,11 +83,7 @@ final class ReportPage {
         for (PageReport p : r.pages()) {
             page(++n, p);
         }
-        line("</main>");
-        line("<footer class=\"footer\"><div class=\"footer-inner\"><p>Produced by the verifier from the staged site, "
-                + "before it replaced the previous one.</p></div></footer>");
-        line("</body>");
-        line("</html>");
+        line("<p class=\"muted\">Produced by the verifier from the staged site, before it replaced the previous one.</p>");
     }
 
     private void page(int n, PageReport p) {

@@ -20,6 +20,7 @@ import org.attoscope.capture.CaptureReplay;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.PageRenderer;
 import org.attoscope.pages.SiteVerifier;
 
 /**
@@ -61,23 +62,28 @@ public final class SiteVerification implements SiteVerifier {
         this.threads = Math.max(1, threads);
     }
 
-    /** Checks a built site as it is; writes nothing. Its report on disk must be the one this run produces. */
-    public VerificationResult check(Path site) {
-        return run(BuiltSite.open(site, display), false);
+    /**
+     * Checks a built site as it is; writes nothing. Its report on disk must be the one this run produces.
+     *
+     * @param pages the site's templates, which the report page is rendered with
+     */
+    public VerificationResult check(Path site, PageRenderer pages) {
+        return run(BuiltSite.open(site, display), pages, false);
     }
 
     /** Checks a staged site, writes its report into it, then checks the report too. */
-    public VerificationResult checkAndWriteReport(Path staged) {
-        return run(BuiltSite.open(staged, display), true);
+    public VerificationResult checkAndWriteReport(Path staged, PageRenderer pages) {
+        return run(BuiltSite.open(staged, display), pages, true);
     }
 
     /** The build's hook: fails on any finding, so the staged site is never published. */
     @Override
-    public void verify(Path stagedSite) {
-        VerificationResult result = checkAndWriteReport(stagedSite);
+    public Verified verify(Path stagedSite, PageRenderer pages) {
+        VerificationResult result = checkAndWriteReport(stagedSite, pages);
         if (!result.clean()) {
             throw failure(Path.of(display), result.findings());
         }
+        return new Verified(result.report().summary().figures(), result.report().summary().cellsChecked());
     }
 
     @Override
@@ -97,7 +103,7 @@ public final class SiteVerification implements SiteVerifier {
                 "fix what each finding names (a template, a capture, a story, the engine); a build leaves the previous site in place until it verifies.");
     }
 
-    private VerificationResult run(BuiltSite site, boolean writeReport) {
+    private VerificationResult run(BuiltSite site, PageRenderer renderer, boolean writeReport) {
         long start = System.nanoTime();
         long htmlBefore = html.elapsedNanos();
         SiteConfig config = SiteConfig.load(content);
@@ -124,7 +130,7 @@ public final class SiteVerification implements SiteVerifier {
         pages.forEach(p -> anchors.put(p.path(), p.anchors()));
         LinkCheck counting = new LinkCheck(site, anchors, config.baseUrl(), Set.copyOf(ReportPage.files()));
         VerificationReport report = report(pages, captured, counting, site.assets().size());
-        findings.addAll(writeOrCompare(site, report, writeReport));
+        findings.addAll(writeOrCompare(site, report, renderer, writeReport));
 
         List<PageOutcome> all = new ArrayList<>(pages);
         if (Files.isRegularFile(site.resolve(BuiltSite.REPORT_PAGE))) {
@@ -243,10 +249,10 @@ public final class SiteVerification implements SiteVerifier {
     }
 
     /** Writes the report into a staged site, or checks that a published site's report is this one. */
-    private static List<Finding> writeOrCompare(BuiltSite site, VerificationReport report, boolean write) {
+    private static List<Finding> writeOrCompare(BuiltSite site, VerificationReport report, PageRenderer renderer, boolean write) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(BuiltSite.REPORT_JSON, ReportJson.write(report));
-        files.put(BuiltSite.REPORT_PAGE, ReportPage.write(report));
+        files.put(BuiltSite.REPORT_PAGE, ReportPage.write(report, renderer));
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path file = site.resolve(f.getKey());

@@ -44,7 +44,8 @@ class VerifyCommandTest {
 
     static String[] withSources(String... args) {
         Path root = TestModels.repoRoot();
-        String[] common = {"--content", root.resolve("content").toString(), "--model", TestModels.realBundleDir().toString()};
+        String[] common = {"--content", root.resolve("content").toString(), "--templates", root.resolve("templates").toString(),
+            "--model", TestModels.realBundleDir().toString()};
         String[] all = new String[args.length + common.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(common, 0, all, args.length, common.length);
@@ -54,7 +55,7 @@ class VerifyCommandTest {
     @BeforeAll
     static void buildTheDefaultSite() {
         site = dir.resolve("site");
-        Run build = attoscope(withSources("build", "--templates", TestModels.repoRoot().resolve("templates").toString(), "--out", site.toString()));
+        Run build = attoscope(withSources("build", "--out", site.toString()));
         assertEquals(0, build.exit(), build.err());
     }
 

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.attoscope.InputException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -22,7 +20,6 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xml.sax.InputSource;
 
 /** Whole builds over the tiny model: determinism, atomicity, well-formed pages, links that work anywhere. */
 class SiteBuildTest {
@@ -93,7 +90,7 @@ class SiteBuildTest {
         project.build(out);
         Map<String, byte[]> before = SiteFiles.snapshot(out);
         AtomicReference<Path> seen = new AtomicReference<>();
-        InputException e = assertThrows(InputException.class, () -> project.build(out, staged -> {
+        InputException e = assertThrows(InputException.class, () -> project.build(out, (staged, pages) -> {
             seen.set(staged);
             assertTrue(Files.isRegularFile(staged.resolve("explore/cat-and-dog/index.html")));
             throw new InputException(staged.resolve("index.html"), "a finding.", "fix it.");
@@ -126,12 +123,9 @@ class SiteBuildTest {
     }
 
     @Test
-    void everyPageIsWellFormedXmlAndCleanHtml() throws Exception {
+    void everyPageParsesAsHtmlWithoutASingleError() throws Exception {
         for (Path page : SiteFiles.htmlPages(site)) {
             String html = Files.readString(page);
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
-            f.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
             Parser parser = Parser.htmlParser().setTrackErrors(50);
             Jsoup.parse(html, "", parser);
             assertEquals(List.of(), parser.getErrors().stream().map(Object::toString).toList(), page.toString());

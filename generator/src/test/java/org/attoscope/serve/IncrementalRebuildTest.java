@@ -21,6 +21,7 @@ import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.LiveSite;
 import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
+import org.attoscope.pages.PageRenderer;
 import org.attoscope.pages.SiteVerifier;
 import org.attoscope.testing.TinyProject;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +158,8 @@ class IncrementalRebuildTest {
         live.close();
         live = liveSite(new SiteVerifier() {
             @Override
-            public void verify(Path stagedSite) {
+            public Verified verify(Path stagedSite, PageRenderer pages) {
+                return Verified.NOTHING;
             }
 
             @Override

@@ -2,6 +2,7 @@ package org.attoscope.verify;
 
 import static org.attoscope.verify.SharedChecker.HTML;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,19 @@ class NuHtmlCheckerTest {
     }
 
     @Test
-    void theOnlyAcceptedMessageIsTheTrailingSlashNoteAndNeverAnError() {
+    void theSiteAcceptsNoMessageNotEvenANote() {
         List<HtmlMessage> messages = check("<p>a<br/>b</p>");
         assertEquals(1, messages.size(), messages.toString());
-        assertTrue(AcceptedHtmlMessage.SITE.get(0).accepts(messages.get(0)));
-        HtmlMessage asError = new HtmlMessage("error", 1, 1, messages.get(0).message());
-        assertTrue(AcceptedHtmlMessage.SITE.stream().noneMatch(a -> a.accepts(asError)));
+        assertEquals("warning", messages.get(0).severity(), "the trailing-slash note is only a warning");
+        assertTrue(AcceptedHtmlMessage.SITE.stream().noneMatch(a -> a.accepts(messages.get(0))), "and still a finding");
+    }
+
+    @Test
+    void anAcceptedMessageIsAcceptedByItsExactTextAndNeverAsAnError() {
+        HtmlMessage note = check("<p>a<br/>b</p>").get(0);
+        AcceptedHtmlMessage accepted = new AcceptedHtmlMessage(note.message(), "for this test");
+        assertTrue(accepted.accepts(note));
+        assertFalse(accepted.accepts(new HtmlMessage("error", 1, 1, note.message())));
     }
 
     @Test

@@ -44,12 +44,12 @@ class SiteVerificationTest {
     }
 
     private static List<String> verify(Path siteDir, Path content) {
-        return TestSite.lines(site.verification(content, HTML).check(siteDir).findings());
+        return TestSite.lines(site.verification(content, HTML).check(siteDir, site.pages()).findings());
     }
 
     @Test
     void theBuiltSiteVerifiesCleanWithTheReportTheBuildWroteIntoIt() {
-        VerificationResult result = site.verification(site.content, HTML).check(site.site);
+        VerificationResult result = site.verification(site.content, HTML).check(site.site, site.pages());
         assertEquals(List.of(), TestSite.lines(result.findings()));
         assertTrue(result.clean());
     }

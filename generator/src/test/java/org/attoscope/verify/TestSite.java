@@ -18,6 +18,7 @@ import org.attoscope.content.SiteConfig;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.SiteBuild;
+import org.attoscope.pages.PageRenderer;
 import org.attoscope.pages.SiteVerifier;
 import org.attoscope.testing.TestModels;
 import org.attoscope.testing.TinyBundle;
@@ -61,6 +62,11 @@ final class TestSite {
 
     SiteVerification verification(Path contentDir, NuHtmlChecker html) {
         return new SiteVerification(contentDir, bundle, html, "site", 2);
+    }
+
+    /** The site's templates, as {@code attoscope verify} renders the report with them. */
+    PageRenderer pages() {
+        return PageRenderer.of(templates, SiteConfig.load(content), bundle, List.of(), BuiltSite.REPORT_PAGE);
     }
 
     SiteBuild.Summary build(Path out, Path templatesDir, SiteVerifier verifier) {
