@@ -25,8 +25,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--baseline-sample", defaultValue = "20", description = "corpus stories the slow baseline runs on (default: ${DEFAULT-VALUE})")
     int baselineSample;
 
-    @Option(names = "--threads", description = "worker threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadOptions threadOptions = new ThreadOptions();
 
     @Option(names = "--min-seconds", defaultValue = "3", description = "time each case at least this long (default: ${DEFAULT-VALUE})")
     double minSeconds;
@@ -35,8 +35,8 @@ final class BenchCommand implements Callable<Integer> {
             + "latency of attoscope serve) or site-scale (a whole build of --corpus stories) (default: ${DEFAULT-VALUE})")
     String benchCase;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "templates folder, for the serve-edit and site-scale cases (default: ${DEFAULT-VALUE})")
-    Path templates;
+    @Mixin
+    TemplatesOption templatesOption = new TemplatesOption();
 
     @Option(names = "--edit", defaultValue = "lessons/03-sparse-attention.md", description = "serve-edit: the file under content/ to save (default: ${DEFAULT-VALUE})")
     String edit;
@@ -50,17 +50,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelBundle bundle = modelOptions.load();
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threadOptions.count();
         switch (benchCase) {
             case "points" -> { }
             case "serve-edit" -> {
                 String page = edit.replaceFirst("\\.md$", "").replaceFirst("^stories/", "explore/") + "/index.html";
                 new ServeEditBench(bundle, content -> SiteSections.of(content, bundle), n, spec.commandLine().getOut())
-                        .run(modelOptions.content, templates, edit, page, 10, rounds);
+                        .run(modelOptions.content, templatesOption.templates, edit, page, 10, rounds);
                 return 0;
             }
             case "site-scale" -> {
-                new SiteScaleBench(bundle, n, spec.commandLine().getOut()).run(modelOptions.content, templates, corpus);
+                new SiteScaleBench(bundle, n, spec.commandLine().getOut()).run(modelOptions.content, templatesOption.templates, corpus);
                 return 0;
             }
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -21,14 +21,14 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "templates folder (default: ${DEFAULT-VALUE})")
-    Path templates;
+    @Mixin
+    TemplatesOption templatesOption = new TemplatesOption();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--threads", description = "worker threads for the model runs (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadOptions threadOptions = new ThreadOptions();
 
     @Spec
     CommandSpec spec;
@@ -38,13 +38,13 @@ final class BuildCommand implements Callable<Integer> {
         SiteConfig config = SiteConfig.load(modelOptions.content);
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threadOptions.count();
         // The verifier runs last, on
         // the staged site, writes its report into it, and refuses the swap on any finding.
         NuHtmlChecker html = new NuHtmlChecker(n);
         html.prepare(); // its set-up overlaps tracing and rendering
         SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
-        SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
+        SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templatesOption.templates, out), config, bundle,
                 new ModelPageFigures(), verifier, line -> err.println("warning: " + line), n,
                 SiteSections.of(modelOptions.content, bundle));
         SiteBuild.Summary s = build.reportingTo(TerminalProgress.forTerminal(err)).run();

@@ -35,8 +35,8 @@ final class PointsCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", description = "predictions per point (default: ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--threads", description = "worker threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadOptions threadOptions = new ThreadOptions();
 
     @Spec
     CommandSpec spec;
@@ -52,7 +52,7 @@ final class PointsCommand implements Callable<Integer> {
             engine.tokenizer().encode(p.text()).unknownWords().forEach(w ->
                     spec.commandLine().getErr().println("warning: " + prompts + ": prompt \"" + p.name() + "\": " + w.describe()));
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threadOptions.count();
         List<PromptTrace> traces;
         try (Tracer tracer = new Tracer(engine, top, n)) {
             traces = tracer.traceAll(list);

@@ -22,8 +22,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "templates folder (default: ${DEFAULT-VALUE})")
-    Path templates;
+    @Mixin
+    TemplatesOption templatesOption = new TemplatesOption();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
@@ -31,8 +31,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--threads", description = "worker threads for the model runs (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadOptions threadOptions = new ThreadOptions();
 
     @Spec
     CommandSpec spec;
@@ -42,11 +42,11 @@ final class ServeCommand implements Callable<Integer> {
         SiteConfig config = SiteConfig.load(modelOptions.content);
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templates, out), config, bundle,
+        int n = threadOptions.count();
+        LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templatesOption.templates, out), config, bundle,
                 new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n,
                 content -> SiteSections.of(content, bundle));
-        try (ServeSession session = new ServeSession(site, List.of(modelOptions.content, templates), spec.commandLine().getOut(), err)) {
+        try (ServeSession session = new ServeSession(site, List.of(modelOptions.content, templatesOption.templates), spec.commandLine().getOut(), err)) {
             session.start(port);
             session.awaitClose();
         }

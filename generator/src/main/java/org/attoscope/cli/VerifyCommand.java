@@ -30,12 +30,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "DIR", defaultValue = "site", description = "built site folder (default: ${DEFAULT-VALUE})")
     Path site;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-            description = "the templates the site was built with; the report page is re-rendered with them (default: ${DEFAULT-VALUE})")
-    Path templates;
+    @Mixin
+    TemplatesOption templatesOption = new TemplatesOption();
 
-    @Option(names = "--threads", description = "worker threads for pages and engine runs (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadOptions threadOptions = new ThreadOptions();
 
     @Spec
     CommandSpec spec;
@@ -45,12 +44,12 @@ final class VerifyCommand implements Callable<Integer> {
         if (!Files.isDirectory(site)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--site " + site + " is not a folder; build the site first or name its folder.");
         }
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int n = threadOptions.count();
         NuHtmlChecker html = new NuHtmlChecker(n);
         html.prepare(); // its set-up overlaps loading the model and the fresh engine runs
         ModelBundle bundle = modelOptions.load();
         SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, site.toString(), n);
-        PageRenderer pages = PageRenderer.of(templates, SiteConfig.load(modelOptions.content), bundle,
+        PageRenderer pages = PageRenderer.of(templatesOption.templates, SiteConfig.load(modelOptions.content), bundle,
                 SiteSections.of(modelOptions.content, bundle), verification.reportPage());
         VerificationResult result = verification.check(site, pages);
         PrintWriter out = spec.commandLine().getOut();

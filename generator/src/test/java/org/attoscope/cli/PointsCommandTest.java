@@ -82,6 +82,15 @@ class PointsCommandTest {
     }
 
     @Test
+    void zeroThreadsIsBadUsage() throws Exception {
+        Path prompts = Files.writeString(dir.resolve("p.json"), "[{\"name\": \"a\", \"text\": \"the dog\"}]");
+        Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
+                "--out", dir.resolve("o.json").toString(), "--threads", "0");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--threads must be at least 1, not 0."), run.err());
+    }
+
+    @Test
     void aModelFolderThatDoesNotExistIsAFindingNamingIt() throws Exception {
         Path prompts = Files.writeString(dir.resolve("p.json"), "[]");
         Run run = attoscope("points", "--model", dir.resolve("no-model").toString(), "--prompts", prompts.toString(),
