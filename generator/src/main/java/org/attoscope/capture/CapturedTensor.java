@@ -20,9 +20,7 @@ public record CapturedTensor(String capture, String name, Dtype dtype, List<Inte
 
     public CapturedTensor {
         shape = List.copyOf(shape);
-        if (Shapes.elementCount(shape) != values.length) {
-            throw new IllegalArgumentException(name + ": shape " + Shapes.show(shape) + " does not hold " + values.length + " values");
-        }
+        Shapes.requireHolds(name, shape, values.length);
         values = values.clone();
     }
 

@@ -16,9 +16,7 @@ public record F32Tensor(String name, List<Integer> shape, float[] values) {
 
     public F32Tensor {
         shape = List.copyOf(shape);
-        if (Shapes.elementCount(shape) != values.length) {
-            throw new IllegalArgumentException(name + ": shape " + Shapes.show(shape) + " does not hold " + values.length + " values");
-        }
+        Shapes.requireHolds(name, shape, values.length);
         values = values.clone();
     }
 

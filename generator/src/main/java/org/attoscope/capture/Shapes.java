@@ -21,6 +21,13 @@ final class Shapes {
     }
 
     /** {@code [1, 2, 5, 5]}, the way every message and figure writes a shape or an index. */
+    /** Throws unless {@code shape} holds exactly {@code count} values; {@code name} says whose shape it is. */
+    static void requireHolds(String name, List<Integer> shape, int count) {
+        if (elementCount(shape) != count) {
+            throw new IllegalArgumentException(name + ": shape " + show(shape) + " does not hold " + count + " values");
+        }
+    }
+
     static String show(List<Integer> shape) {
         return shape.toString();
     }
