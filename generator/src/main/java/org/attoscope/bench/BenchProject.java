@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attoscope.util.Folders;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.attoscope.util.Json;
@@ -28,8 +29,8 @@ final class BenchProject implements AutoCloseable {
     static BenchProject copyOf(Path content, Path templates, Path modelDir) {
         try {
             BenchProject p = new BenchProject(Files.createTempDirectory("attoscope-bench-"));
-            copyTree(content, p.content);
-            copyTree(templates, p.templates);
+            Folders.copy(content, p.content);
+            Folders.copy(templates, p.templates);
             ObjectNode json = (ObjectNode) JsonFiles.read(p.content.resolve("site.json"));
             ObjectNode model = json.putObject("model");
             model.put("path", modelDir.toAbsolutePath().normalize().toString());
@@ -37,19 +38,6 @@ final class BenchProject implements AutoCloseable {
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 

@@ -9,9 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.attoscope.util.Folders;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +78,7 @@ class VerifyCommandTest {
 
     @Test
     void aTamperedExplorerWeightFailsWithExitOneAndTheFinding() throws IOException {
-        Path copy = copy(site, dir.resolve("tampered"));
+        Path copy = Folders.copy(site, dir.resolve("tampered"));
         Path page = copy.resolve("explore/lily-and-the-ball/index.html");
         String html = Files.readString(page);
         Matcher weight = Pattern.compile("\"weight\":(0\\.\\d+)").matcher(html);
@@ -96,19 +95,5 @@ class VerifyCommandTest {
     void badUsageExitsTwo() {
         assertEquals(2, attoscope(withSources("verify", "--site", dir.resolve("no-such-site").toString())).exit());
         assertEquals(2, attoscope("verify", "--no-such-option").exit());
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return to;
     }
 }

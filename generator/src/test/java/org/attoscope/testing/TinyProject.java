@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attoscope.util.Folders;
 import java.util.stream.Stream;
 import org.attoscope.cli.Main;
 
@@ -32,7 +33,7 @@ public final class TinyProject {
             Files.createDirectories(content.resolve("stories"));
             Files.createDirectories(content.resolve("lessons"));
             Files.createDirectories(content.resolve("captures"));
-            copyTree(TestModels.repoRoot().resolve("templates"), templates);
+            Folders.copy(TestModels.repoRoot().resolve("templates"), templates);
             for (String f : new String[] {"spot-ran.json", "spot-ran.safetensors"}) {
                 Files.copy(TestModels.repoRoot().resolve("content/captures").resolve(f), content.resolve("captures").resolve(f));
             }
@@ -87,18 +88,5 @@ public final class TinyProject {
         String[] args = Stream.concat(Stream.of("build", "--content", content.toString(), "--templates", templates.toString(),
                 "--out", site.toString(), "--threads", "2"), Stream.of(extra)).toArray(String[]::new);
         return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attoscope.util.Folders;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.attoscope.InputException;
@@ -170,7 +171,7 @@ class SiteVerificationTest {
     void theBuildRefusesToPublishASiteThatFailsAndLeavesThePreviousOneInPlace() throws IOException {
         Path published = site.copyOfSite("published");
         byte[] before = Files.readAllBytes(published.resolve("index.html"));
-        Path templates = TestSite.copy(site.templates, dir.resolve("templates-remote"));
+        Path templates = Folders.copy(site.templates, dir.resolve("templates-remote"));
         TestSite.edit(templates.resolve("layout.html"), t -> t.replace("<link rel=\"stylesheet\"",
                 "<link rel=\"stylesheet\" href=\"https://cdn.example/font.css\"/>\n  <link rel=\"stylesheet\""));
         InputException e = assertThrows(InputException.class,

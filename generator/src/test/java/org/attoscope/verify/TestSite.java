@@ -7,11 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import org.attoscope.util.Folders;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.attoscope.capture.CaptureRecorder;
 import org.attoscope.capture.CaptureWriter;
 import org.attoscope.content.SiteConfig;
@@ -76,27 +74,11 @@ final class TestSite {
 
     /** A fresh copy of the built site (or of the content), to tamper with. */
     Path copyOfSite(String name) {
-        return copy(site, root.resolve(name));
+        return Folders.copy(site, root.resolve(name));
     }
 
     Path copyOfContent(String name) {
-        return copy(content, root.resolve(name));
-    }
-
-    static Path copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Folders.copy(content, root.resolve(name));
     }
 
     /** Rewrites one file's text; fails the test if the edit changed nothing. */
