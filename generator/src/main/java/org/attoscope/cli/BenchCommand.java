@@ -1,6 +1,5 @@
 package org.attoscope.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.attoscope.bench.ServeEditBench;
 import org.attoscope.bench.SiteScaleBench;
