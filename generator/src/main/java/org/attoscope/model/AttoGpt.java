@@ -68,7 +68,11 @@ public final class AttoGpt {
      * point past it has its own.
      */
     public FocusResult[] points(int[] ids, int from, int to) {
-        checkIds(ids);
+        if (from < 0 || to > ids.length || from > to) {
+            throw new IllegalArgumentException("points " + from + ".." + to + " of a text of " + ids.length + " tokens");
+        }
+        // Only the tokens these points can see: a long text is traced in many batches, and each checks its own part.
+        checkIds(ids, contextStart(from), to);
         int n = to - from;
         int c = cfg.width();
         float[] x = new float[n * c];
@@ -110,7 +114,7 @@ public final class AttoGpt {
      * Every intermediate of one window (at most the context length), every row a query: what a capture records.
      */
     public Activations activations(int[] ids) {
-        checkIds(ids);
+        checkIds(ids, 0, ids.length);
         int t = ids.length;
         if (t > cfg.blockSize()) {
             throw new IllegalArgumentException("a capture runs one window: at most " + cfg.blockSize() + " tokens, got " + t);
@@ -129,8 +133,9 @@ public final class AttoGpt {
         return a;
     }
 
-    private void checkIds(int[] ids) {
-        for (int id : ids) {
+    private void checkIds(int[] ids, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int id = ids[i];
             if (id < 0 || id >= cfg.vocabSize()) {
                 throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + cfg.vocabSize());
             }
