@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.attoscope.cli.Main;
+import org.attoscope.testing.Cli;
+import org.attoscope.testing.Cli.Run;
 import org.attoscope.testing.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,25 +19,16 @@ class CaptureCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    Result capture(Path content, String name, String prompt, String steps) {
-        return run("capture", "--model", TestModels.realBundleDir().toString(), "--content", content.toString(),
+    Run capture(Path content, String name, String prompt, String steps) {
+        return Cli.attoscope("capture", "--model", TestModels.realBundleDir().toString(), "--content", content.toString(),
                 "--prompt", prompt, "--steps", steps, "--name", name);
     }
 
     @Test
     void twoRunsWithTheSameInputsWriteByteIdenticalCaptures() throws IOException {
         for (String content : new String[] {"first", "second"}) {
-            Result r = capture(dir.resolve(content), "once-upon", "Once upon a time, there was", "2");
+            Run r = capture(dir.resolve(content), "once-upon", "Once upon a time, there was", "2");
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("16 tensors"), r.out());
         }
@@ -55,7 +45,7 @@ class CaptureCommandTest {
     @Test
     void aNameThatIsNotLowerCaseWordsIsBadUsageAndWritesNothing() {
         for (String name : new String[] {"../escape", "Once", "a_b", "a.b", ""}) {
-            Result r = capture(dir, name, "once upon a time", "1");
+            Run r = capture(dir, name, "once upon a time", "1");
             assertEquals(2, r.exit(), name);
             assertTrue(r.err().contains("is not a capture name"), r.err());
         }
@@ -65,7 +55,7 @@ class CaptureCommandTest {
 
     @Test
     void aPromptLongerThanTheContextIsAFindingWithItsFix() {
-        Result r = capture(dir, "too-long", "once upon a time", "200");
+        Run r = capture(dir, "too-long", "once upon a time", "200");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("at most 128 tokens") && r.err().contains("--steps 123 or fewer"), r.err());
         assertEquals(2, capture(dir, "none", "once", "0").exit());

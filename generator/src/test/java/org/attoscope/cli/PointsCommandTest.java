@@ -1,13 +1,13 @@
 package org.attoscope.cli;
 
+import static org.attoscope.testing.Cli.attoscope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attoscope.testing.Cli.Run;
 import org.attoscope.testing.TestModels;
 import org.attoscope.util.Json;
 import org.junit.jupiter.api.Test;
@@ -17,15 +17,6 @@ class PointsCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run attoscope(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void writesEveryPointOfEveryPromptInTheTraceFormat() throws Exception {

@@ -1,12 +1,11 @@
 package org.attoscope.cli;
 
+import static org.attoscope.testing.Cli.attoscope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.attoscope.util.Folders;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.attoscope.testing.Cli.Run;
 import org.attoscope.testing.TestModels;
 import org.attoscope.util.Json;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +31,6 @@ class VerifyCommandTest {
     static Path dir;
     static Path site;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run attoscope(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     static String[] withSources(String... args) {
         Path root = TestModels.repoRoot();
