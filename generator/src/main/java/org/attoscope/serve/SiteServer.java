@@ -68,8 +68,24 @@ final class SiteServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Whether a request's Host names this server by its loopback address (or localhost) and its own port. */
+    boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        String name = h.endsWith(":" + port()) ? h.substring(0, h.length() - (":" + port()).length()) : h;
+        return name.equals("127.0.0.1") || name.equals("localhost");
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (!isLoopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
+                // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends Host: evil.example
+                send(ex, 421, "text/plain; charset=utf-8", ("attoscope serve answers only requests for http://127.0.0.1:" + port()
+                        + "/ (or localhost)\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 send(ex, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
                 return;
