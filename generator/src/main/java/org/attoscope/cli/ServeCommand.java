@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        int n = threadOptions.count(); // bad usage first, before any file is read
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port; pass one from 1 to 65535, or 0 for any free one.");
         }
@@ -49,7 +50,6 @@ final class ServeCommand implements Callable<Integer> {
         SiteConfig config = SiteConfig.load(modelOptions.content);
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
-        int n = threadOptions.count();
         LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templatesOption.templates, out), config, bundle,
                 new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n,
                 content -> SiteSections.of(content, bundle));
