@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.attoscope.InputException;
+import org.attoscope.pages.ContentPolicy;
 
 /**
  * Serves the built site on 127.0.0.1 only, never on the network, and adds the live-reload script to every HTML
@@ -133,7 +134,7 @@ final class SiteServer implements AutoCloseable {
 
     /** The page with the live script before its last {@code </body>}, stamped with the build it belongs to. */
     byte[] withScript(byte[] html) {
-        String page = new String(html, StandardCharsets.UTF_8);
+        String page = ContentPolicy.allowingLiveReload(new String(html, StandardCharsets.UTF_8));
         String tag = "<script src=\"" + SCRIPT_PATH + "\" data-build=\"" + channel.build() + "\"></script>";
         int body = page.lastIndexOf("</body>");
         String out = body < 0 ? page + tag : page.substring(0, body) + tag + page.substring(body);
