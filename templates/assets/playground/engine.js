@@ -361,7 +361,7 @@
       width: c.n_embd,
       heads: c.n_head,
       headWidth: c.n_embd / c.n_head,
-      hidden: Math.floor(c.mlp_mult * c.n_embd),
+      hidden: c.hidden !== undefined ? c.hidden : Math.floor(c.mlp_mult * c.n_embd),
       topk: c.topk_attn
     };
   }
@@ -459,7 +459,8 @@
   }
 
   /*
-   * The model, from model.bin's bytes and the manifest. Like the Java engine it precomputes the query, key and
+   * The model, from model.bin's bytes and the manifest ({config, tensors}: the bundle's manifest.json, or the
+   * weights script's copy of it, which gives the MLP width as "hidden"). Like the Java engine it precomputes the query, key and
    * value projections of every position (RMSNorm is a per-row scale, so qkv(norm(tok + pos)) =
    * scale * (W(g*tok) + W(g*pos))), and those of each word on first use.
    */
@@ -467,7 +468,7 @@
     var cfg = config(manifest);
     this.cfg = cfg;
     this.tokenizer = new Tokenizer(itos);
-    this.sha256 = manifest.sha256;
+    this.sha256 = manifest.model_sha256 || manifest.sha256;
     var floats = floatsOf(bytes);
     var t = {};
     Object.keys(manifest.tensors).forEach(function (name) {
