@@ -676,10 +676,11 @@
   };
 
   /*
-   * Every prediction point of a text: {contextStart, heads, logits} per position. Points below the context length
-   * share one window's keys and values; each later point slides its own window.
+   * The attention half of every point of a text: the block's input rows x, the heads' mixed values, and each
+   * point's links. Points below the context length share one window's keys and values; each later point slides
+   * its own window. Cheap next to what follows it (the MLP and 4,096 logits a point).
    */
-  Model.prototype.points = function (ids) {
+  Model.prototype.attention = function (ids) {
     var cfg = this.cfg;
     var n = ids.length;
     for (var i = 0; i < n; i++) {
@@ -713,7 +714,16 @@
       this.input(ids[i], local, x, i * c);
       heads[i] = w.attend(local, mixed, i * c);
     }
-    var logits = this.afterAttention(x, mixed, n);
+    return { x: x, mixed: mixed, heads: heads };
+  };
+
+  /* Every prediction point of a text: {focus, contextStart, heads, logits} per position. */
+  Model.prototype.points = function (ids) {
+    var cfg = this.cfg;
+    var n = ids.length;
+    var a = this.attention(ids);
+    var heads = a.heads;
+    var logits = this.afterAttention(a.x, a.mixed, n);
     var out = new Array(n);
     for (i = 0; i < n; i++) {
       out[i] = { focus: i, contextStart: this.contextStart(i), heads: heads[i], logits: logits.subarray(i * cfg.vocab, (i + 1) * cfg.vocab) };
@@ -861,31 +871,93 @@
   }
 
   /*
-   * FORMATS.md section 3's object for one text (one element of "prompts"): what the build's points command and
-   * every explorer page carry, without explain. Also returns each point's logits, for the temperature controls.
+   * One text being computed: FORMATS.md section 3's object (one element of "prompts", without explain), whose
+   * points fill in as their rows are computed. The attention of every point is computed at once; the rest (MLP and
+   * logits) a range of rows at a time, so a page can show the point the reader looks at first and compute the
+   * others after. Each row's numbers are the same whichever range computes it: every row is summed on its own.
    */
-  Model.prototype.trace = function (name, text, topn) {
-    var tok = this.tokenizer;
-    var enc = tok.encode(text);
-    var ids = enc.tokens.map(function (t) { return t.id; });
-    var results = this.points(ids);
-    var points = results.map(function (r) {
-      var dist = new Distribution(r.logits, tok);
-      var focus = r.focus;
-      return {
-        focus: focus,
-        token: tok.word(ids[focus]),
-        context_start: r.contextStart,
-        heads: r.heads,
-        predictions: dist.top(topn),
-        next: focus + 1 < ids.length ? dist.judge(ids[focus + 1]) : null
+  function Job(model, name, text, topn) {
+    var tok = model.tokenizer;
+    this.model = model;
+    this.topn = topn;
+    this.encoding = tok.encode(text);
+    var ids = this.encoding.tokens.map(function (t) { return t.id; });
+    this.ids = ids;
+    this.n = ids.length;
+    this.att = model.attention(ids);
+    this.logits = new Float32Array(this.n * model.cfg.vocab);
+    this.remaining = this.n;
+    this.next = 0;
+    this.object = { name: name, text: text, ids: ids, tokens: ids.map(function (id) { return tok.word(id); }), points: new Array(this.n) };
+  }
+
+  /* Computes rows from..to-1 (all not yet computed). */
+  Job.prototype.compute = function (from, to) {
+    var m = this.model;
+    var c = m.cfg.width;
+    var v = m.cfg.vocab;
+    var tok = m.tokenizer;
+    var rows = m.afterAttention(this.att.x.subarray(from * c, to * c), this.att.mixed.subarray(from * c, to * c), to - from);
+    this.logits.set(rows, from * v);
+    for (var i = from; i < to; i++) {
+      var dist = new Distribution(this.logitsOf(i), tok);
+      this.object.points[i] = {
+        focus: i,
+        token: tok.word(this.ids[i]),
+        context_start: m.contextStart(i),
+        heads: this.att.heads[i],
+        predictions: dist.top(this.topn),
+        next: i + 1 < this.n ? dist.judge(this.ids[i + 1]) : null
       };
-    });
-    return {
-      object: { name: name, text: text, ids: ids, tokens: ids.map(function (id) { return tok.word(id); }), points: points },
-      encoding: enc,
-      logits: results.map(function (r) { return r.logits; })
-    };
+    }
+    this.remaining -= to - from;
+  };
+
+  /* Point i, computed now if it is not yet. */
+  Job.prototype.point = function (i) {
+    if (!this.object.points[i]) {
+      this.compute(i, i + 1);
+    }
+    return this.object.points[i];
+  };
+
+  Job.prototype.logitsOf = function (i) {
+    var v = this.model.cfg.vocab;
+    return this.logits.subarray(i * v, (i + 1) * v);
+  };
+
+  /* Computes up to count more rows (the first not yet computed, in order); true when every point is done. */
+  Job.prototype.advance = function (count) {
+    var pts = this.object.points;
+    while (this.next < this.n && pts[this.next]) {
+      this.next++;
+    }
+    var end = this.next;
+    while (end < this.n && end - this.next < count && !pts[end]) {
+      end++;
+    }
+    if (end > this.next) {
+      this.compute(this.next, end);
+    }
+    return this.finished();
+  };
+
+  Job.prototype.finished = function () {
+    return this.remaining === 0;
+  };
+
+  /* A text to compute point by point (see Job). */
+  Model.prototype.start = function (name, text, topn) {
+    return new Job(this, name, text, topn);
+  };
+
+  /* A text computed whole: the Job with every point done. */
+  Model.prototype.trace = function (name, text, topn) {
+    var job = new Job(this, name, text, topn);
+    if (job.n > 0) {
+      job.compute(0, job.n);
+    }
+    return job;
   };
 
   /* ---- the weights' bytes: base64 and SHA-256 (FIPS 180-4), so the check needs no browser API ---- */

@@ -162,13 +162,31 @@
 
   function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
 
-  /* Computes text (unless it is the text already computed) and publishes its points. */
+  /*
+   * Starts computing text (unless it is the text already shown). The point the reader looks at is computed when it
+   * is drawn; the others follow in slices between frames, and the output gets the text's points once all are done
+   * (it is empty meanwhile, so it never holds another text's points).
+   */
+  var SLICE = 24;
   function compute(text) {
-    if (!state.run || state.text !== text) {
-      state.text = text;
-      state.run = referenceRun && referenceRun.object.text === text ? referenceRun : model.trace('playground', text, TOPN);
-      ui.output.textContent = JSON.stringify(state.run.object);
+    if (state.run && state.text === text) {
+      return;
     }
+    state.text = text;
+    ui.output.textContent = '';
+    var run = referenceRun && referenceRun.object.text === text ? referenceRun : model.start('playground', text, TOPN);
+    state.run = run;
+    function step() {
+      if (state.run !== run) {
+        return;
+      }
+      if (run.advance(SLICE)) {
+        ui.output.textContent = JSON.stringify(run.object);
+      } else {
+        setTimeout(step, 0);
+      }
+    }
+    setTimeout(step, 0);
   }
 
   function show(text, focus, opts) {
@@ -244,7 +262,7 @@
   }
 
   function point() {
-    return state.run.object.points[state.focus];
+    return state.run.point(state.focus);
   }
 
   function render(opts) {
@@ -306,7 +324,8 @@
   }
 
   function shownPredictions() {
-    return E.atTemperature(state.run.logits[state.focus], tok, state.count, state.temperature);
+    state.run.point(state.focus);
+    return E.atTemperature(state.run.logitsOf(state.focus), tok, state.count, state.temperature);
   }
 
   function drawPanel() {

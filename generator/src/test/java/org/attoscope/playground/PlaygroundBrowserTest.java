@@ -96,7 +96,10 @@ class PlaygroundBrowserTest {
         return live();
     }
 
+    /** The page's output once it holds the text now in the text box (the points of a new text fill in after it is shown). */
     private JsonNode live() {
+        page.waitForFunction("() => { const o = document.getElementById('attoscope-live-points').textContent;"
+                + " return o.length > 0 && JSON.parse(o).text === document.getElementById('pg-text').value; }");
         return json((String) page.evaluate("() => document.getElementById('attoscope-live-points').textContent"));
     }
 
