@@ -260,6 +260,20 @@ class PlaygroundBrowserTest {
     }
 
     @Test
+    void everyExplorerPointOpensInThePlaygroundAndTheFooterSaysWhichPageComputesInTheBrowser() {
+        page.navigate(site.site.resolve("explore/up-and-down/index.html").toUri() + "#p7");
+        page.locator("#strip .tok[data-pos='9']").click();
+        String story = json(page.textContent("#attoscope-points")).path("text").asText();
+        assertTrue(page.textContent(".footer").replaceAll("\\s+", " ").contains("except on the playground: that one page runs the same model in your browser"), page.textContent(".footer"));
+        page.click("#open-in-playground");
+        page.waitForFunction("() => document.getElementById('attoscope-live-points') !== null"
+                + " && document.getElementById('attoscope-live-points').textContent.length > 0");
+        assertEquals("9", focus());
+        assertEquals(story, text());
+        assertTrue(page.textContent(".footer").replaceAll("\\s+", " ").contains("runs the same model in your browser"));
+    }
+
+    @Test
     void weightsThatAreNotTheBuildsAreRefused() throws IOException {
         String html = Files.readString(site.page());
         Path tampered = site.page().resolveSibling("tampered.html");
