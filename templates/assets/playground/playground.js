@@ -726,6 +726,30 @@
   }, true);
   window.addEventListener('resize', function () { if (tour.active) { placeCard(); } });
 
+  /* ---- save as story: only under attoscope serve, which answers form posts on its own origin ---- */
+
+  var served = location.protocol === 'http:' && (location.hostname === '127.0.0.1' || location.hostname === 'localhost') &&
+    document.querySelector('script[src="/__attoscope/live.js"]') !== null;
+  if (served) {
+    var save = $('pg-save');
+    var form = $('pg-save-form');
+    var frame = $('pg-save-frame');
+    save.hidden = false;
+    form.action = '/__attoscope/stories';
+    $('pg-save-title').addEventListener('input', function () {
+      $('pg-save-slug').value = $('pg-save-title').value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+    });
+    form.addEventListener('submit', function () {
+      $('pg-save-text').value = state.text;
+      $('pg-save-result').textContent = 'Saving\u2026';
+    });
+    frame.addEventListener('load', function () {
+      var doc = frame.contentDocument;
+      var result = doc && doc.getElementById('result');
+      if (result) { $('pg-save-result').textContent = result.textContent; }
+    });
+  }
+
   /* ---- start ---- */
 
   root.hidden = false;
