@@ -59,9 +59,13 @@ public final class ContentPolicy {
         return String.join("; ", directives);
     }
 
-    /** The page as serve sends it: its live-reload script may connect back to the server it came from, nowhere else. */
+    /**
+     * The page as serve sends it: its live-reload script may connect back to the server it came from, and the
+     * playground's "save as a story" form may post to it (into its empty frame); nowhere else.
+     */
     public static String allowingLiveReload(String html) {
-        return html.replace(NO_CONNECTIONS, "connect-src 'self'");
+        return html.replace(NO_CONNECTIONS, "connect-src 'self'").replace("frame-src 'none'", "frame-src 'self'")
+                .replace("form-action 'none'", "form-action 'self'");
     }
 
     /** The sha256 of every inline script a browser runs (not data blocks such as {@code application/json}), in page order. */
