@@ -76,7 +76,7 @@ class ContentPolicyBrowserTest {
     @Test
     void noPageReportsAViolationFromFileUrls() {
         for (String path : List.of("index.html", "explore/index.html", "explore/cat/index.html", "lessons/index.html",
-                "lessons/02-attention/index.html", "how-it-works/index.html", "verification/index.html", "404.html")) {
+                "lessons/02-attention/index.html", "how-it-works/index.html", "verification/index.html", "404.html", "playground/index.html")) {
             Opened o = open(path);
             assertEquals(List.of(), o.violations(), path);
             assertEquals(List.of(), o.console().stream().filter(c -> c.contains("Content Security Policy") || c.startsWith("pageerror")).toList(), path);
