@@ -56,7 +56,7 @@ final class Explanations {
             HeadLinks links = r.heads()[h];
             List<Explanation.LinkDrop> head = new ArrayList<>();
             for (int j = 0; j < e.linkDrops()[h].length; j++) {
-                head.add(new Explanation.LinkDrop(links.sources()[j], probs(new NextTokenDistribution(e.linkDrops()[h][j], tok), ids)));
+                head.add(new Explanation.LinkDrop(links.sources()[j], probs(new RerunDistribution(e.linkDrops()[h][j], tok), ids)));
             }
             drops.add(head);
         }
@@ -64,13 +64,13 @@ final class Explanations {
     }
 
     private static Explanation.Ablation ablation(float[] logits, int[] targets, Tokenizer tok) {
-        NextTokenDistribution dist = new NextTokenDistribution(logits, tok);
+        RerunDistribution dist = new RerunDistribution(logits, tok);
         List<Prediction> top = dist.top(ABLATION_TOP).stream()
                 .map(p -> new Prediction(p.id(), p.token(), prob(p.prob()))).toList();
         return new Explanation.Ablation(top, probs(dist, targets));
     }
 
-    private static List<Double> probs(NextTokenDistribution dist, int[] targets) {
+    private static List<Double> probs(RerunDistribution dist, int[] targets) {
         List<Double> out = new ArrayList<>(targets.length);
         for (int t : targets) {
             out.add(prob(dist.prob(t)));
