@@ -98,21 +98,24 @@ public final class Tracer implements AutoCloseable {
         Tokenizer tok = engine.tokenizer();
         FocusResult[] results = engine.points(ids, from, to);
         int n = results.length;
-        NextTokenDistribution[] dists = new NextTokenDistribution[n];
+        List<float[]> logits = new ArrayList<>(n);
+        for (FocusResult r : results) {
+            logits.add(r.logits());
+        }
+        List<NextTokenDistribution> dists = NextTokenDistribution.of(logits, tok);
         Explained[] explained = null;
         if (explainer != null) {
             int[][] targets = new int[n][];
             for (int i = 0; i < n; i++) {
-                dists[i] = new NextTokenDistribution(results[i].logits(), tok);
                 int focus = results[i].focus();
-                targets[i] = Explanations.targets(dists[i], focus + 1 < ids.length ? ids[focus + 1] : null, tok);
+                targets[i] = Explanations.targets(dists.get(i), focus + 1 < ids.length ? ids[focus + 1] : null, tok);
             }
             explained = explainer.explain(ids, results, targets);
         }
         List<PredictionPoint> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             FocusResult r = results[i];
-            NextTokenDistribution dist = dists[i] != null ? dists[i] : new NextTokenDistribution(r.logits(), tok);
+            NextTokenDistribution dist = dists.get(i);
             int focus = r.focus();
             NextToken next = focus + 1 < ids.length ? dist.judge(ids[focus + 1]) : null;
             Explanation why = explained == null ? null : Explanations.of(r, explained[i], tok);
