@@ -95,6 +95,11 @@ public final class LiveSite implements AutoCloseable {
         });
     }
 
+    /** The content folder the site is built from. */
+    public Path content() {
+        return folders.content();
+    }
+
     public Path out() {
         return folders.out();
     }
