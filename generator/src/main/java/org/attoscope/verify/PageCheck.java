@@ -24,9 +24,13 @@ final class PageCheck {
     private final PointsCheck points;
     private final NuHtmlChecker html;
     private final List<AcceptedHtmlMessage> accepted;
+    private final java.util.function.IntFunction<String> words;
+    private final int unkId;
 
     PageCheck(BuiltSite site, CaptureFigureCheck captureFigures, EngineFigureCheck engineFigures, PointsCheck points,
-              NuHtmlChecker html, List<AcceptedHtmlMessage> accepted) {
+              NuHtmlChecker html, List<AcceptedHtmlMessage> accepted, java.util.function.IntFunction<String> words, int unkId) {
+        this.words = words;
+        this.unkId = unkId;
         this.site = site;
         this.captureFigures = captureFigures;
         this.engineFigures = engineFigures;
@@ -69,6 +73,9 @@ final class PageCheck {
         PointsCheck.Outcome embedded = points.check(file, path, page);
         if (embedded != null) {
             findings.addAll(embedded.findings());
+            if (embedded.story() != null && path.equals("explore/" + embedded.story().story().slug() + "/index.html")) {
+                findings.addAll(PanelCheck.check(file, page, embedded.story(), words, unkId));
+            }
         } else if (path.startsWith("explore/") && path.split("/").length == 3) {
             findings.add(Finding.of(file, "an explorer page without its embedded points (<script id=\"" + PointsCheck.SCRIPT_ID + "\">)"));
         }

@@ -24,7 +24,7 @@ final class ExplainAudit {
     void check(String at, JsonNode explain, JsonNode point, PlainPoint fresh, List<String> out) {
         PlainPoint.Explain e = fresh.explain();
         if (e == null) {
-            out.add(at + ": its targets name ids outside the vocabulary");
+            out.add(at + ": the independent forward pass could not explain this point: a target id lies outside the vocabulary");
             return;
         }
         close(at + ".final_rms", explain.path("final_rms"), e.finalRms(), Tolerances.PROB * Math.max(1, e.finalRms()), out);

@@ -34,7 +34,7 @@ public final class PointsAudit {
     }
 
     /** The point's §3.1 targets as a page lists them, so the plain pass explains exactly those. */
-    IntFunction<int[]> targetsOf(JsonNode prompt) {
+    public IntFunction<int[]> targetsOf(JsonNode prompt) {
         JsonNode points = prompt.path("points");
         return focus -> {
             JsonNode targets = points.path(focus).path("explain").path("targets");
@@ -61,6 +61,14 @@ public final class PointsAudit {
      * @return every difference, worded page side first; empty when the data is what the model says
      */
     public List<String> check(JsonNode shown, int[] ids, int topn) {
+        return compare(shown, ids, plain.run(ids, topn + 5, targetsOf(shown)), topn);
+    }
+
+    /**
+     * As {@link #check}, against a run already made ({@link PlainForward#run} with at least {@code topn + 5}
+     * predictions, explaining the targets {@link #targetsOf} reads from {@code shown}).
+     */
+    public List<String> compare(JsonNode shown, int[] ids, List<PlainPoint> fresh, int topn) {
         List<String> out = new ArrayList<>();
         JsonNode shownIds = shown.path("ids");
         if (!shownIds.isArray() || shownIds.size() != ids.length) {
@@ -84,7 +92,6 @@ public final class PointsAudit {
             out.add("points: " + points.size() + " on the page, one per token makes " + ids.length);
             return out;
         }
-        List<PlainPoint> fresh = plain.run(ids, topn + 5, targetsOf(shown));
         for (int i = 0; i < ids.length && out.size() < MAX_DIFFERENCES; i++) {
             point("points[" + i + "]", points.get(i), fresh.get(i), ids, topn, out);
         }
