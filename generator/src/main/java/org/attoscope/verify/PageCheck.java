@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attoscope.figures.CellMarkup;
+import org.attoscope.pages.SiteBuild;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -74,7 +75,7 @@ final class PageCheck {
         if (embedded != null) {
             findings.addAll(embedded.findings());
             if (embedded.story() != null && path.equals("explore/" + embedded.story().story().slug() + "/index.html")) {
-                findings.addAll(PanelCheck.check(file, page, embedded.story(), words, unkId));
+                findings.addAll(PanelCheck.check(file, page, embedded.story(), words, unkId, SiteBuild.TOP_N));
             }
         } else if (path.startsWith("explore/") && path.split("/").length == 3) {
             findings.add(Finding.of(file, "an explorer page without its embedded points (<script id=\"" + PointsCheck.SCRIPT_ID + "\">)"));

@@ -24,7 +24,7 @@ final class PanelCheck {
     private PanelCheck() {
     }
 
-    static List<Finding> check(String file, Document page, AuditedStories.Audited story, IntFunction<String> words, int unkId) {
+    static List<Finding> check(String file, Document page, AuditedStories.Audited story, IntFunction<String> words, int unkId, int topn) {
         List<Finding> out = new ArrayList<>();
         int[] ids = story.ids();
         Elements cells = page.select("#strip a.tok");
@@ -65,17 +65,17 @@ final class PanelCheck {
             out.add(finding(file, "the panel says \"" + window + "\"; the window of point " + p.focus() + " is tokens "
                     + p.contextStart() + "\u2013" + p.focus()));
         }
-        predictions(file, panel, p, story, words, out);
+        predictions(file, panel, p, topn, words, out);
         heads(file, panel, p, display, out);
         return out;
     }
 
-    private static void predictions(String file, Element panel, PlainPoint p, AuditedStories.Audited story, IntFunction<String> words,
+    private static void predictions(String file, Element panel, PlainPoint p, int topn, IntFunction<String> words,
                                     List<Finding> out) {
         Elements items = panel.select("ol.preds li");
         String shownAttr = panel.ownerDocument().select("#explorer").attr("data-shown");
         int shown = shownAttr.matches("\\d{1,4}") ? Integer.parseInt(shownAttr) : items.size();
-        int expected = Math.min(shown, story.points().get(0).top().size() - 5);
+        int expected = Math.min(shown, Math.min(topn, p.top().size()));
         if (items.size() != expected) {
             out.add(finding(file, "the panel lists " + items.size() + " predictions, " + expected + " expected"));
             return;
