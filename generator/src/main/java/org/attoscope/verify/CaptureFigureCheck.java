@@ -98,12 +98,12 @@ final class CaptureFigureCheck {
     /** An attention slice drawn on the probability scale must be probabilities: rows in [0, 1] summing to 1. */
     private static void checkMeaning(List<PageCell> cells, Map<String, CapturedTensor> opened, AuditScale scale, boolean causal,
                                      CellVerdicts verdicts) {
-        if (cells.isEmpty() || !scale.id().startsWith("sequential") || !CaptureMeaning.isAttention(cells.get(0).tensor())) {
+        if (cells.isEmpty() || !scale.id().startsWith("sequential")) {
             return;
         }
         PageCell first = cells.get(0);
         CapturedTensor tensor = opened.get(first.tensor());
-        if (tensor == null || tensor.rank() < 2 || first.index().size() != tensor.rank()) {
+        if (tensor == null || first.index().size() != tensor.rank() || !CaptureMeaning.claimsAttention(tensor.name(), tensor.shape())) {
             return;
         }
         int t = tensor.shape().get(tensor.rank() - 1);

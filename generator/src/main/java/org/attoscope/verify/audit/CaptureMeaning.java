@@ -24,6 +24,22 @@ public final class CaptureMeaning {
         return ATTENTION.matcher(tensor).matches();
     }
 
+    /**
+     * Whether a tensor of any capture, ours or another tool's, says it holds attention weights: our names, or a last
+     * name part mentioning {@code attn} or {@code attention} (not an output or projection), over a square [.., T, T].
+     */
+    public static boolean claimsAttention(String tensor, List<Integer> shape) {
+        int rank = shape.size();
+        if (rank < 2 || !shape.get(rank - 1).equals(shape.get(rank - 2))) {
+            return false;
+        }
+        if (isAttention(tensor)) {
+            return true;
+        }
+        String last = tensor.substring(tensor.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return (last.contains("attn") || last.contains("attention")) && !last.contains("out") && !last.contains("proj");
+    }
+
     /** Whether it is the top-k (sparse) attention, {@code stepSS.attention_LL}. */
     public static boolean isTopK(String tensor) {
         Matcher m = ATTENTION.matcher(tensor);
@@ -115,19 +131,22 @@ public final class CaptureMeaning {
                 out.add("tensor " + tensor + " row " + row(shape, r) + " has " + nonzero + " nonzero weights, more than the top-" + k);
                 continue;
             }
-            for (int j = 0; j < t; j++) {
+            String problem = null;
+            for (int j = 0; j < t && problem == null; j++) {
+                if (sparse[r * t + j] == 0 && nonzero == k && dense[r * t + j] - smallestKept > Tolerances.TIE * smallestKept) {
+                    problem = "tensor " + tensor + " row " + row(shape, r) + " drops key " + j + ", whose dense weight " + dense[r * t + j]
+                            + " is larger than a kept one's (" + smallestKept + ")";
+                }
+            }
+            for (int j = 0; j < t && problem == null; j++) {
                 float w = sparse[r * t + j];
-                if (w == 0 && nonzero == k && dense[r * t + j] > smallestKept + Tolerances.TIE * Math.max(smallestKept, 1e-30)
-                        && dense[r * t + j] - smallestKept > Tolerances.TIE * smallestKept) {
-                    out.add("tensor " + tensor + " row " + row(shape, r) + " drops key " + j + ", whose dense weight " + dense[r * t + j]
-                            + " is larger than a kept one's (" + smallestKept + ")");
-                    break;
-                }
                 if (w != 0 && keptDense > 0 && Math.abs(w - dense[r * t + j] / keptDense) > Tolerances.PROB) {
-                    out.add("tensor " + tensor + " row " + row(shape, r) + " key " + j + " holds " + w + ", but the dense weights "
-                            + "renormalised over the kept keys give " + dense[r * t + j] / keptDense);
-                    break;
+                    problem = "tensor " + tensor + " row " + row(shape, r) + " key " + j + " holds " + w + ", but the dense weights "
+                            + "renormalised over the kept keys give " + dense[r * t + j] / keptDense;
                 }
+            }
+            if (problem != null) {
+                out.add(problem);
             }
         }
         return out;
