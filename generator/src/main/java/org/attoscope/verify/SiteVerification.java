@@ -41,7 +41,7 @@ import org.attoscope.pages.SiteVerifier;
  */
 public final class SiteVerification implements SiteVerifier {
     /** The verifier's rule set; the report names it. Raise it when what is checked changes. */
-    public static final String VERSION = "attoscope verify 1";
+    public static final String VERSION = "attoscope verify 2";
 
     private final Path content;
     private final ModelBundle bundle;
@@ -250,6 +250,7 @@ public final class SiteVerification implements SiteVerifier {
         VerificationReport.Summary summary = new VerificationReport.Summary(pages.size(), figures, cells, contrastMin, links,
                 fragments, external, points, captured.size(), assets);
         return new VerificationReport(VERSION, "Nu Html Checker " + NuHtmlChecker.VERSION, bundle.sha256(), summary,
+                VerificationReport.verifierMethods(),
                 acceptedUses, captured.stream().map(CaptureChecks.Outcome::report).toList(), pageReports);
     }
 
