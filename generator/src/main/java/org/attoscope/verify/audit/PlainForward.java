@@ -396,7 +396,9 @@ public final class PlainForward {
         PlainPoint.Judged next = null;
         if (a.focus + 1 < ids.length) {
             int id = ids[a.focus + 1];
-            next = excluded[id] ? new PlainPoint.Judged(id, null, 0) : new PlainPoint.Judged(id, rank(logits, id), probs[id]);
+            next = excluded[id] ? new PlainPoint.Judged(id, null, 0, 0, 0)
+                    : new PlainPoint.Judged(id, rank(logits, id), probs[id], rankWithin(logits, id, Tolerances.TIE),
+                            rankWithin(logits, id, -Tolerances.TIE));
         }
         PlainPoint.Explain explain = null;
         if (a.targets != null) {
@@ -485,6 +487,17 @@ public final class PlainForward {
         int rank = 1;
         for (int i = 0; i < vocab; i++) {
             if (!excluded[i] && (logits[i] > logits[id] || (logits[i] == logits[id] && i < id))) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /** 1 + how many allowed tokens have a logit above {@code logits[id] + band}. */
+    private int rankWithin(double[] logits, int id, double band) {
+        int rank = 1;
+        for (int i = 0; i < vocab; i++) {
+            if (i != id && !excluded[i] && logits[i] > logits[id] + band) {
                 rank++;
             }
         }

@@ -24,8 +24,12 @@ public record PlainPoint(int focus, int contextStart, List<List<Link>> heads, do
     public record Candidate(int id, double prob) {
     }
 
-    /** The actual next token: its 1-based rank (null when it is one of the excluded three) and probability. */
-    public record Judged(int id, Integer rank, double prob) {
+    /**
+     * The actual next token: its 1-based rank (null when it is one of the excluded three) and probability, and the
+     * ranks it could have under float rounding (tokens whose logit lies within {@link Tolerances#TIE} of its own may
+     * order either way).
+     */
+    public record Judged(int id, Integer rank, double prob, int rankMin, int rankMax) {
     }
 
     /**
