@@ -60,6 +60,7 @@ final class PointsCheck {
         if (path.startsWith("explore/") && !path.equals(expectedPath)) {
             findings.add(Finding.of(file, "embeds the points of story " + slug + ", whose explorer page is " + expectedPath));
         }
+        findings.addAll(ExplainClosure.check(file, shown));
         List<String> differences = new ArrayList<>();
         if (!story.text().equals(shown.path("text").asText(null))) {
             differences.add("text: the page's text is not the " + (story.text().length() < story.story().text().length()
