@@ -8,7 +8,7 @@ public final class CellEncoder {
 
     /** The fill of causal-masked cells: a neutral light grey no scale produces, so "cannot attend" never reads as
      *  "attended with weight 0" (which the sequential scale paints navy). */
-    public static final Rgb MASKED_FILL = new Rgb(0xe6, 0xe6, 0xe6);
+    public static final Rgb MASKED_FILL = ScalePoints.shared().masked();
 
     private CellEncoder() {
     }

@@ -12,9 +12,10 @@ import java.math.BigDecimal;
  */
 public final class DivergingScale implements ColorScale {
 
-    private static final Oklab CENTRE = new Oklab(0.97, 0, 0);
-    private static final Oklab NEGATIVE = Oklab.ofLch(0.48, 0.12, 255);
-    private static final Oklab POSITIVE = Oklab.ofLch(0.48, 0.12, 50);
+    // the control points are data (ScalePoints), read by the verifier too
+    private static final Oklab CENTRE = lab(ScalePoints.shared().centre());
+    private static final Oklab NEGATIVE = lab(ScalePoints.shared().negative());
+    private static final Oklab POSITIVE = lab(ScalePoints.shared().positive());
     private static final String PREFIX = "diverging[-";
 
     private final double limit;
@@ -51,6 +52,10 @@ public final class DivergingScale implements ColorScale {
             }
         }
         throw new IllegalStateException("unreachable: 10 decades always covers " + maxAbs);
+    }
+
+    private static Oklab lab(ScalePoints.Lch p) {
+        return p.chroma() == 0 ? new Oklab(p.lightness(), 0, 0) : Oklab.ofLch(p.lightness(), p.chroma(), p.hueDegrees());
     }
 
     static DivergingScale parse(String id) {

@@ -14,8 +14,9 @@ public final class SequentialScale implements ColorScale {
     static final SequentialScale INSTANCE = new SequentialScale();
 
     private static final ScaleDomain DOMAIN = new ScaleDomain(0, 1);
-    private static final Oklab LOW = Oklab.ofSrgb(new Rgb(0x00, 0x20, 0x4d));
-    private static final Oklab HIGH = Oklab.ofSrgb(new Rgb(0xff, 0xe9, 0x45));
+    // the end colours are data (ScalePoints), read by the verifier too
+    private static final Oklab LOW = Oklab.ofSrgb(ScalePoints.shared().sequentialLow());
+    private static final Oklab HIGH = Oklab.ofSrgb(ScalePoints.shared().sequentialHigh());
 
     private SequentialScale() {
     }

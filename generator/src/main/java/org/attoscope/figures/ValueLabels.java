@@ -4,11 +4,11 @@ package org.attoscope.figures;
  * The text a cell shows for a stored number.
  *
  * <p>FORMATS.md §6: a float is shown to 6 significant digits, trailing zeros dropped, prefixed {@code ≈}; exact
- * integers (token ids, ranks) carry no {@code ≈}. The rule here for a float that happens to be short and exactly
- * representable (0.5, 1, -3.25, 0): <b>it still carries {@code ≈}</b>. The mark says "this is a float32 shown
- * rounded", a property of the quantity, not of the instance; so {@code 1.0f} reads {@code ≈1}, and a reader (or a
- * checker) never has to know binary fractions to read a label. Whether the digits are exact is in the tooltip,
- * which gives the shortest decimal that reads back as the stored float, and its bits.
+ * integers (token ids, ranks) carry no {@code ≈}, and neither does a float that is exactly 0 or exactly 1 (a masked
+ * cell, a query that can only attend to itself): those two values say something exact. Any other float, even a
+ * short exactly representable one (0.5, -3.25), still carries {@code ≈}: the mark says "this is a float32 shown
+ * rounded", and a reader never has to know binary fractions to read a label. Whether the digits are exact is in the
+ * tooltip, which gives the shortest decimal that reads back as the stored float, and its bits.
  *
  * <p>Rounding is half-even on the float's exact binary value. Between 1e-5 and 1e6 numbers are plain
  * ({@code ≈0.000123457}, {@code ≈123457}); outside they are scientific ({@code ≈1e-7}, {@code ≈1.23457e8}).
@@ -25,7 +25,7 @@ public final class ValueLabels {
     /** The visible label of a stored number of the given kind. */
     public static String label(float value, ValueKind kind) {
         return switch (kind) {
-            case FLOAT -> APPROX + Numbers.significant(value, SIGNIFICANT_DIGITS);
+            case FLOAT -> value == 0 || value == 1 ? integer(value) : APPROX + Numbers.significant(value, SIGNIFICANT_DIGITS);
             case INTEGER -> integer(value);
         };
     }

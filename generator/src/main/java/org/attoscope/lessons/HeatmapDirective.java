@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.attoscope.figures.ColorScale;
+import org.attoscope.figures.DivergingScale;
 import org.attoscope.figures.FigureException;
 import org.attoscope.figures.HeatmapFigure;
 import org.attoscope.figures.TensorSlice;
+import org.attoscope.verify.audit.CaptureMeaning;
 
 /**
  * {@code heatmap capture=NAME tensor=TENSOR [head=H]}: every cell of one two-dimensional slice, labelled.
@@ -14,7 +17,9 @@ import org.attoscope.figures.TensorSlice;
  * <p>The slice is the tensor's last two axes. Leading axes of size 1 (a batch of one) are fixed at 0; one other
  * leading axis, the heads of a [1, H, T, T] attention tensor, is chosen with {@code head=}. A square slice whose
  * every cell above the diagonal is exactly 0 is drawn as causal (those cells grey, as masked): that is what causal
- * attention looks like, and a slice that is not causal keeps all its colours.
+ * attention looks like, and a slice that is not causal keeps all its colours. A tensor that says it holds attention
+ * weights must hold probabilities (rows in [0, 1] summing to 1) or the build refuses it, naming the row; with
+ * {@code values=signed} the author says they are not probabilities, and they are drawn on the diverging scale.
  */
 final class HeatmapDirective implements FigureDirective {
 
@@ -25,7 +30,7 @@ final class HeatmapDirective implements FigureDirective {
 
     @Override
     public Set<String> attributes() {
-        return Set.of("capture", "tensor", "head", "caption");
+        return Set.of("capture", "tensor", "head", "caption", "values");
     }
 
     @Override
@@ -46,6 +51,17 @@ final class HeatmapDirective implements FigureDirective {
         }
         offset *= rows * cols;
         boolean causal = rows == cols && upperTriangleIsZero(values, offset, rows);
+        boolean signed = signed(d);
+        if (!signed && CaptureMeaning.claimsAttention(tensor.name(), tensor.shape())) {
+            float[] slice = java.util.Arrays.copyOfRange(values, offset, offset + rows * cols);
+            List<String> problems = CaptureMeaning.attentionRows(tensor.name() + " " + Figures.slice(sliceIndex), List.of(rows, cols), slice);
+            if (!problems.isEmpty()) {
+                throw d.problem("capture " + input.capture().name() + ": " + problems.get(0) + ", so it cannot be drawn as "
+                        + "attention weights" + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more rows)" : "") + ".",
+                        "re-capture the attention after its softmax; or, if these values are not probabilities, add values=signed "
+                                + "to draw them on the diverging scale.");
+            }
+        }
         TensorSlice slice;
         try {
             slice = TensorSlice.of(input.capture().name(), tensor.name(), tensor.shape(), input.dtype(), values,
@@ -53,7 +69,9 @@ final class HeatmapDirective implements FigureDirective {
         } catch (FigureException e) {
             throw d.problem(e.problem(), e.fix());
         }
-        var svg = Figures.draw(d, () -> HeatmapFigure.render(slice));
+        var svg = Figures.draw(d, () -> signed
+                ? HeatmapFigure.render(slice, ColorScale.diverging(DivergingScale.niceLimit(maxAbs(slice.values()))))
+                : HeatmapFigure.render(slice));
         String head = d.attributes().containsKey("head") ? ", head " + d.required("head") : "";
         Map<String, String> data = Figures.captureData(input);
         data.put("data-slice", Figures.slice(sliceIndex));
@@ -99,6 +117,26 @@ final class HeatmapDirective implements FigureDirective {
         int head = d.integer("head", d.required("head"), 0, heads - 1, tensor.name() + " has " + heads + " heads");
         chosen.set(free, head);
         return chosen;
+    }
+
+    /** {@code values=signed}: the author says these are not probabilities; they are drawn on the diverging scale. */
+    private static boolean signed(Directive d) {
+        if (!d.attributes().containsKey("values")) {
+            return false;
+        }
+        String v = d.required("values");
+        if (!v.equals("signed")) {
+            throw d.problem("values=" + v + " is not a kind of values heatmap knows.", "write values=signed, or leave it out.");
+        }
+        return true;
+    }
+
+    private static double maxAbs(float[] values) {
+        double m = 0;
+        for (float v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
     }
 
     private static boolean upperTriangleIsZero(float[] values, int offset, int n) {

@@ -6,6 +6,10 @@ import java.util.Locale;
 import org.attoscope.InputException;
 import org.attoscope.capture.Capture;
 import org.attoscope.capture.CaptureLibrary;
+import org.attoscope.capture.CaptureManifest;
+import org.attoscope.capture.CapturedTensor;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.verify.audit.CaptureMeaning;
 import org.attoscope.capture.CaptureReplay;
 import org.attoscope.capture.Mismatch;
 import org.attoscope.capture.ReplayReport;
@@ -13,7 +17,10 @@ import org.attoscope.capture.ReplayReport;
 /**
  * Every capture in the content folder, whether figures use it or not: each tensor's hash lock, each value finite
  * (opening a tensor refuses NaN and infinity, naming the tensor and index), and a re-run of every capture whose
- * manifest names the loaded model, reporting any drift tensor by tensor.
+ * manifest names the loaded model, reporting any drift tensor by tensor. A capture made by {@code attoscope capture}
+ * must also mean what its tensors' names say ({@link CaptureMeaning}): attention rows are probabilities summing to 1,
+ * top-k rows keep at most k weights, on the largest dense scores of the same step, and each step's logits have the
+ * generated token as their argmax.
  */
 final class CaptureChecks {
 
@@ -22,10 +29,12 @@ final class CaptureChecks {
 
     private final CaptureLibrary library;
     private final CaptureReplay replay;
+    private final ModelBundle bundle;
 
-    CaptureChecks(CaptureLibrary library, CaptureReplay replay) {
+    CaptureChecks(CaptureLibrary library, CaptureReplay replay, ModelBundle bundle) {
         this.library = library;
         this.replay = replay;
+        this.bundle = bundle;
     }
 
     List<Outcome> run() {
@@ -64,6 +73,9 @@ final class CaptureChecks {
                 findings.add(finding(e));
             }
         }
+        if (CaptureManifest.ATTOSCOPE_GENERATOR.equals(capture.manifest().generator())) {
+            meaning(capture, broken, findings);
+        }
         ReplayReport run = replay.replay(capture);
         for (Mismatch m : run.drifts()) {
             findings.add(Finding.of(capture.manifestFile().toString(), "replay drift in " + m.subject() + ": the capture says "
@@ -71,6 +83,40 @@ final class CaptureChecks {
         }
         return new Outcome(new CaptureReport(name, capture.tensorNames().size(), held, run.outcome().name().toLowerCase(Locale.ROOT),
                 run.tensorsCompared(), run.reason()), findings);
+    }
+
+    private void meaning(Capture capture, List<String> broken, List<Finding> findings) {
+        String file = capture.safetensorsFile().toString();
+        boolean sameModel = bundle.sha256().equals(capture.manifest().modelSha256());
+        for (String name : capture.tensorNames()) {
+            if (broken.contains(name)) {
+                continue;
+            }
+            try {
+                if (CaptureMeaning.isAttention(name)) {
+                    CapturedTensor t = capture.tensor(name);
+                    List<String> problems = new ArrayList<>(CaptureMeaning.attentionRows(name, t.shape(), t.values()));
+                    problems.addAll(CaptureMeaning.causal(name, t.shape(), t.values()));
+                    String dense = CaptureMeaning.isTopK(name) ? CaptureMeaning.denseOf(name) : null;
+                    if (sameModel && dense != null && capture.hasTensor(dense) && !broken.contains(dense)) {
+                        problems.addAll(CaptureMeaning.topK(name, t.shape(), t.values(), capture.tensor(dense).values(),
+                                bundle.config().topkAttn()));
+                    }
+                    problems.forEach(p -> findings.add(Finding.of(file, p)));
+                }
+                int step = CaptureMeaning.logitsStep(name);
+                List<Integer> out = capture.manifest().outputIds();
+                if (step >= 0 && step < out.size()) {
+                    int argmax = CaptureMeaning.argmax(capture.tensor(name).values());
+                    if (argmax != out.get(step)) {
+                        findings.add(Finding.of(capture.manifestFile().toString(), "output_ids[" + step + "] is " + out.get(step)
+                                + ", but the argmax of " + name + " is " + argmax + "; greedy decoding takes the argmax"));
+                    }
+                }
+            } catch (InputException e) {
+                // the lock and finiteness checks above already name this tensor
+            }
+        }
     }
 
     private static Finding finding(InputException e) {

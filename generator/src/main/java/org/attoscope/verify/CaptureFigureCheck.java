@@ -10,19 +10,19 @@ import java.util.Set;
 import org.attoscope.InputException;
 import org.attoscope.capture.Capture;
 import org.attoscope.capture.CaptureLibrary;
+import org.attoscope.capture.CaptureManifest;
 import org.attoscope.capture.CapturedTensor;
-import org.attoscope.figures.Argmax;
-import org.attoscope.figures.CellEncoder;
-import org.attoscope.figures.CellEncoding;
-import org.attoscope.figures.ColorScale;
-import org.attoscope.figures.DrawnCell;
-import org.attoscope.figures.FigureException;
+import org.attoscope.verify.audit.AuditScale;
+import org.attoscope.verify.audit.CaptureMeaning;
 
 /**
  * Checks a figure drawn from a capture ({@code heatmap}, {@code cells}, {@code logits}): every cell's float is read
- * again from the capture's bytes, through its hash lock, and encoded again with the figure's declared scale; the
- * bits, masking, fill, label, label colour and tooltip must all be what the page shows. A heatmap must show every
- * cell of its slice; a logits figure's rows must be the exact top of its vector and its argmax the exact argmax.
+ * again from the capture's bytes, through its hash lock, and what it must look like is derived by the verifier's own
+ * scale, labels and contrast ({@link CellVerdicts}); the bits, masking, fill, label, label colour and tooltip must
+ * all be what the page shows. A heatmap must show every cell of its slice; a logits figure's rows must be the exact
+ * top of its vector and its argmax the exact argmax. Beyond the bytes, what a figure claims must make sense: an
+ * attention heatmap on the probability scale shows rows in [0, 1] that sum to 1, zeros above the diagonal when drawn
+ * causal; the argmax of an attoscope capture's step logits is the token the step generated.
  */
 final class CaptureFigureCheck {
     static final Set<String> KINDS = Set.of("heatmap", "cells", "logits");
@@ -34,17 +34,17 @@ final class CaptureFigureCheck {
     }
 
     FigureOutcome check(String file, FigureOnPage figure) {
-        List<DrawnCell> cells = figure.cells();
+        List<PageCell> cells = figure.cells();
         String name = figure.describe(cells);
         CellVerdicts verdicts = new CellVerdicts(file, name, figure.kind());
         Map<String, TensorUsed> used = new LinkedHashMap<>();
         Capture capture = capture(figure, verdicts);
-        ColorScale scale = scale(figure, verdicts);
+        AuditScale scale = scale(figure, verdicts);
         if (capture != null && scale != null) {
-            boolean causal = cells.stream().anyMatch(DrawnCell::masked);
+            boolean causal = cells.stream().anyMatch(PageCell::masked);
             Map<String, CapturedTensor> opened = new HashMap<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (DrawnCell cell : cells) {
+            for (PageCell cell : cells) {
                 CapturedTensor tensor = open(capture, cell.tensor(), opened, verdicts);
                 if (tensor == null) {
                     continue; // the figure-level finding names the tensor once, not once per cell
@@ -58,14 +58,7 @@ final class CaptureFigureCheck {
                     continue;
                 }
                 boolean masked = causal && isAboveDiagonal(cell);
-                CellEncoding expected;
-                try {
-                    expected = CellEncoder.encode(value, scale, cell.kind(), masked);
-                } catch (FigureException e) {
-                    verdicts.unchecked(cell, "the captured value " + value + " cannot be drawn: " + e.problem());
-                    continue;
-                }
-                verdicts.compare(cell, expected, "the capture");
+                verdicts.compare(cell, value, scale, masked, "the capture");
             }
             counts.forEach((t, n) -> {
                 CapturedTensor tensor = opened.get(t);
@@ -73,8 +66,9 @@ final class CaptureFigureCheck {
             });
             if (figure.kind().equals("heatmap")) {
                 checkWholeSlice(cells, opened, verdicts);
+                checkMeaning(cells, opened, scale, causal, verdicts);
             } else if (figure.kind().equals("logits")) {
-                checkTopRows(figure, cells, opened, verdicts);
+                checkTopRows(figure, cells, opened, capture.manifest(), verdicts);
             }
         }
         if (cells.isEmpty()) {
@@ -93,12 +87,39 @@ final class CaptureFigureCheck {
         }
     }
 
-    static ColorScale scale(FigureOnPage figure, CellVerdicts verdicts) {
-        try {
-            return ColorScale.parse(figure.scaleId());
-        } catch (RuntimeException e) {
-            verdicts.figure("declares colour scale \"" + figure.scaleId() + "\", which is not a scale: " + e.getMessage());
-            return null;
+    static AuditScale scale(FigureOnPage figure, CellVerdicts verdicts) {
+        AuditScale scale = AuditScale.parse(figure.scaleId());
+        if (scale == null) {
+            verdicts.figure("declares colour scale \"" + figure.scaleId() + "\", which is not sequential[0,1] or diverging[-L,L]");
+        }
+        return scale;
+    }
+
+    /** An attention slice drawn on the probability scale must be probabilities: rows in [0, 1] summing to 1. */
+    private static void checkMeaning(List<PageCell> cells, Map<String, CapturedTensor> opened, AuditScale scale, boolean causal,
+                                     CellVerdicts verdicts) {
+        if (cells.isEmpty() || !scale.id().startsWith("sequential")) {
+            return;
+        }
+        PageCell first = cells.get(0);
+        CapturedTensor tensor = opened.get(first.tensor());
+        if (tensor == null || first.index().size() != tensor.rank() || !CaptureMeaning.claimsAttention(tensor.name(), tensor.shape())) {
+            return;
+        }
+        int t = tensor.shape().get(tensor.rank() - 1);
+        int[] start = new int[tensor.rank()];
+        for (int a = 0; a < tensor.rank() - 2; a++) {
+            start[a] = first.index().get(a);
+        }
+        int offset = tensor.flatIndex(start);
+        float[] slice = new float[t * t];
+        for (int i = 0; i < slice.length; i++) {
+            slice[i] = tensor.valueAt(offset + i);
+        }
+        String name = first.tensor() + " " + first.index().subList(0, tensor.rank() - 2);
+        CaptureMeaning.attentionRows(name, List.of(t, t), slice).forEach(p -> verdicts.figure("drawn as attention probabilities, but " + p));
+        if (causal) {
+            CaptureMeaning.causal(name, List.of(t, t), slice).forEach(p -> verdicts.figure("drawn causal, but " + p));
         }
     }
 
@@ -117,16 +138,16 @@ final class CaptureFigureCheck {
     }
 
     /** In a causal figure the cells whose key comes after their query are the masked ones, and only those. */
-    private static boolean isAboveDiagonal(DrawnCell cell) {
+    private static boolean isAboveDiagonal(PageCell cell) {
         List<Integer> i = cell.index();
         return i.size() >= 2 && i.get(i.size() - 1) > i.get(i.size() - 2);
     }
 
-    private static void checkWholeSlice(List<DrawnCell> cells, Map<String, CapturedTensor> opened, CellVerdicts verdicts) {
+    private static void checkWholeSlice(List<PageCell> cells, Map<String, CapturedTensor> opened, CellVerdicts verdicts) {
         if (cells.isEmpty()) {
             return;
         }
-        DrawnCell first = cells.get(0);
+        PageCell first = cells.get(0);
         CapturedTensor tensor = opened.get(first.tensor());
         if (tensor == null || tensor.rank() < 2 || first.index().size() != tensor.rank()) {
             return;
@@ -135,7 +156,7 @@ final class CaptureFigureCheck {
         int rows = tensor.shape().get(tensor.rank() - 2);
         int cols = tensor.shape().get(tensor.rank() - 1);
         Set<List<Integer>> seen = new HashSet<>();
-        for (DrawnCell cell : cells) {
+        for (PageCell cell : cells) {
             if (!cell.tensor().equals(first.tensor()) || !cell.index().subList(0, leading.size()).equals(leading)) {
                 verdicts.cell(cell, "belongs to " + cell.tensor() + " " + cell.index() + ", not to the slice " + leading
                         + " of " + first.tensor() + " the heatmap shows");
@@ -160,11 +181,12 @@ final class CaptureFigureCheck {
         }
     }
 
-    private static void checkTopRows(FigureOnPage figure, List<DrawnCell> cells, Map<String, CapturedTensor> opened, CellVerdicts verdicts) {
+    private static void checkTopRows(FigureOnPage figure, List<PageCell> cells, Map<String, CapturedTensor> opened,
+                                     CaptureManifest manifest, CellVerdicts verdicts) {
         if (cells.isEmpty()) {
             return;
         }
-        DrawnCell first = cells.get(0);
+        PageCell first = cells.get(0);
         CapturedTensor tensor = opened.get(first.tensor());
         if (tensor == null || first.index().size() != tensor.rank()) {
             return;
@@ -176,7 +198,7 @@ final class CaptureFigureCheck {
         for (int id = 0; id < vocab; id++) {
             vector[id] = tensor.valueAt(offset + id);
         }
-        int[] top = Argmax.top(vector, cells.size());
+        int[] top = top(vector, cells.size());
         for (int r = 0; r < cells.size(); r++) {
             int shown = cells.get(r).index().get(cells.get(r).index().size() - 1);
             if (shown != top[r]) {
@@ -188,6 +210,26 @@ final class CaptureFigureCheck {
         if (!argmax.equals(Integer.toString(top[0]))) {
             verdicts.figure("argmax " + argmax + " on the page, " + top[0] + " from the capture");
         }
+        int step = CaptureMeaning.logitsStep(first.tensor());
+        if (CaptureManifest.ATTOSCOPE_GENERATOR.equals(manifest.generator()) && step >= 0 && step < manifest.outputIds().size()
+                && manifest.outputIds().get(step) != top[0]) {
+            verdicts.figure("the argmax of " + first.tensor() + " is id " + top[0] + ", but step " + step + " generated id "
+                    + manifest.outputIds().get(step) + " (output_ids), and greedy decoding takes the argmax");
+        }
+    }
+
+    /** The n largest entries, largest first, ties to the lower index: the verifier's own ranking. */
+    private static int[] top(float[] v, int n) {
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> v[a] != v[b] ? Float.compare(v[b], v[a]) : Integer.compare(a, b));
+        int[] out = new int[Math.min(n, v.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = order[i];
+        }
+        return out;
     }
 
     private static int[] withLast(List<Integer> leading, int last) {

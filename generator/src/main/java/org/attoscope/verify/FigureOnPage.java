@@ -3,9 +3,6 @@ package org.attoscope.verify;
 import java.util.Arrays;
 import java.util.List;
 import org.attoscope.figures.CellMarkup;
-import org.attoscope.figures.DrawnCell;
-import org.attoscope.figures.DrawnCells;
-import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Element;
 
 /**
@@ -42,14 +39,13 @@ record FigureOnPage(int number, String kind, Element svg) {
         return t == null ? "" : t.text();
     }
 
-    /** Its value-carrying cells, read with the figures package's own reader (the inverse of how they are drawn). */
-    List<DrawnCell> cells() {
-        // A detached copy: W3CDom converts an attached element's whole document, every other figure included.
-        return DrawnCells.read(new W3CDom().fromJsoup(svg.clone()).getDocumentElement());
+    /** Its value-carrying cells, read by the verifier itself (not with the figures' reader). */
+    List<PageCell> cells() {
+        return PageCell.read(svg);
     }
 
     /** {@code figure 2 (once-upon step00.attention_00 [0, 1, :, :])}: how findings name it. */
-    String describe(List<DrawnCell> cells) {
+    String describe(List<PageCell> cells) {
         StringBuilder what = new StringBuilder();
         append(what, source());
         append(what, tensor());
@@ -70,7 +66,7 @@ record FigureOnPage(int number, String kind, Element svg) {
     }
 
     /** {@code cell (3,1)} for a query/key cell, {@code cell [0, 17]} otherwise. */
-    static String cellName(String kind, DrawnCell cell) {
+    static String cellName(String kind, PageCell cell) {
         List<Integer> index = cell.index();
         if ((kind.equals("heatmap") || kind.equals("attention-matrix") || kind.equals("point")) && index.size() >= 2) {
             String qk = "cell (" + index.get(index.size() - 2) + "," + index.get(index.size() - 1) + ")";

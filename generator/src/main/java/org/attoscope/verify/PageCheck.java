@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attoscope.figures.CellMarkup;
+import org.attoscope.pages.SiteBuild;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +26,8 @@ final class PageCheck {
     private final NuHtmlChecker html;
     private final List<AcceptedHtmlMessage> accepted;
     private final ScriptAllowList allowList;
+    private final java.util.function.IntFunction<String> words;
+    private final int unkId;
     /**
      * Where the HTML checker is told a page lives: an http origin, so the page's Content-Security-Policy
      * {@code 'self'} names the site's own files as it does in a browser (file:// has no origin for the checker).
@@ -32,8 +35,11 @@ final class PageCheck {
     private static final String ORIGIN = "http://site.attoscope.invalid/";
 
     PageCheck(BuiltSite site, CaptureFigureCheck captureFigures, EngineFigureCheck engineFigures, PointsCheck points,
-              NuHtmlChecker html, List<AcceptedHtmlMessage> accepted, ScriptAllowList allowList) {
+              NuHtmlChecker html, List<AcceptedHtmlMessage> accepted, java.util.function.IntFunction<String> words,
+              int unkId, ScriptAllowList allowList) {
         this.allowList = allowList;
+        this.words = words;
+        this.unkId = unkId;
         this.site = site;
         this.captureFigures = captureFigures;
         this.engineFigures = engineFigures;
@@ -76,6 +82,9 @@ final class PageCheck {
         PointsCheck.Outcome embedded = points.check(file, path, page);
         if (embedded != null) {
             findings.addAll(embedded.findings());
+            if (embedded.story() != null && path.equals("explore/" + embedded.story().story().slug() + "/index.html")) {
+                findings.addAll(PanelCheck.check(file, page, embedded.story(), words, unkId, SiteBuild.TOP_N));
+            }
         } else if (path.startsWith("explore/") && path.split("/").length == 3) {
             findings.add(Finding.of(file, "an explorer page without its embedded points (<script id=\"" + PointsCheck.SCRIPT_ID + "\">)"));
         }

@@ -3,32 +3,33 @@ package org.attoscope.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.attoscope.util.Json;
+import org.attoscope.util.Sha256;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
  * Checks a page's embedded prediction points ({@code <script type="application/json" id="attoscope-points">},
- * FORMATS.md section 3) against a fresh engine run of the story it names: every JSON value must equal what the
- * build would write now. Numbers compare as the doubles they denote, so only a different value differs, never a
- * different spelling of the same one.
+ * FORMATS.md section 3, and 3.1 where present) against the verifier's own forward pass over the story it names, read
+ * by the verifier's own rules: the text and ids exactly, every weight and probability within tolerance, and what the
+ * data claims to mean (see {@link org.attoscope.verify.audit.PointsAudit}).
  */
 final class PointsCheck {
     static final String SCRIPT_ID = "attoscope-points";
     private static final int MAX_DIFFERENCES = 10;
 
-    /** What one page's embedded points were checked against. */
-    record Outcome(PointsReport report, List<Finding> findings) {
+    /** What one page's embedded points were checked against; {@code shown} is the parsed data, for the panel check. */
+    record Outcome(PointsReport report, List<Finding> findings, JsonNode shown, AuditedStories.Audited story) {
     }
 
-    private final FreshTraces fresh;
+    private final AuditedStories stories;
     private final ObjectMapper mapper = Json.mapper();
 
-    PointsCheck(FreshTraces fresh) {
-        this.fresh = fresh;
+    PointsCheck(AuditedStories stories) {
+        this.stories = stories;
     }
 
     /** Null when the page embeds no points. */
@@ -40,76 +41,39 @@ final class PointsCheck {
         List<Finding> findings = new ArrayList<>();
         if (!"script".equals(script.normalName()) || !"application/json".equals(script.attr("type"))) {
             findings.add(Finding.of(file, "#" + SCRIPT_ID + " is not a <script type=\"application/json\">"));
-            return new Outcome(null, findings);
+            return new Outcome(null, findings, null, null);
         }
         JsonNode shown;
         try {
             shown = mapper.readTree(script.data());
         } catch (JsonProcessingException e) {
             findings.add(Finding.of(file, "the embedded points are not JSON: " + e.getOriginalMessage()));
-            return new Outcome(null, findings);
+            return new Outcome(null, findings, null, null);
         }
         String slug = shown.path("name").asText("");
-        FreshTraces.Fresh story = fresh.get(slug);
+        AuditedStories.Audited story = stories.get(slug);
         if (story == null) {
             findings.add(Finding.of(file, "the embedded points name story \"" + slug + "\", which the content folder does not have"));
-            return new Outcome(null, findings);
+            return new Outcome(null, findings, shown, null);
         }
         String expectedPath = "explore/" + slug + "/index.html";
         if (path.startsWith("explore/") && !path.equals(expectedPath)) {
             findings.add(Finding.of(file, "embeds the points of story " + slug + ", whose explorer page is " + expectedPath));
         }
-        JsonNode expected;
-        try {
-            expected = mapper.readTree(story.json());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the build's own JSON always parses", e);
-        }
         findings.addAll(ExplainClosure.check(file, shown));
         List<String> differences = new ArrayList<>();
-        compare("", shown, expected, differences);
+        if (!story.text().equals(shown.path("text").asText(null))) {
+            differences.add("text: the page's text is not the " + (story.text().length() < story.story().text().length()
+                    ? "first " + AuditedStories.EXCERPT_TOKENS + " tokens" : "whole text") + " of story " + slug);
+        }
+        differences.addAll(stories.audit().compare(shown, story.ids(), story.points(), stories.topn()));
         for (String d : differences.subList(0, Math.min(MAX_DIFFERENCES, differences.size()))) {
             findings.add(new Finding(file, "embedded points of " + slug, "", d));
         }
         if (differences.size() > MAX_DIFFERENCES) {
             findings.add(new Finding(file, "embedded points of " + slug, "", (differences.size() - MAX_DIFFERENCES) + " more differences"));
         }
-        return new Outcome(new PointsReport(slug, story.trace().points().size(), story.sha256()), findings);
-    }
-
-    private static void compare(String at, JsonNode shown, JsonNode expected, List<String> out) {
-        if (shown.isNumber() && expected.isNumber()) {
-            if (shown.doubleValue() != expected.doubleValue()) {
-                out.add(where(at) + shown + " on the page, " + expected + " from a fresh engine run");
-            }
-        } else if (shown.isObject() && expected.isObject()) {
-            for (Iterator<String> names = expected.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!shown.has(name)) {
-                    out.add(where(at + "." + name) + "missing on the page, " + expected.get(name) + " from a fresh engine run");
-                } else {
-                    compare(at + "." + name, shown.get(name), expected.get(name), out);
-                }
-            }
-            for (Iterator<String> names = shown.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!expected.has(name)) {
-                    out.add(where(at + "." + name) + "on the page but not in the build's format");
-                }
-            }
-        } else if (shown.isArray() && expected.isArray()) {
-            if (shown.size() != expected.size()) {
-                out.add(where(at) + shown.size() + " entries on the page, " + expected.size() + " from a fresh engine run");
-            }
-            for (int i = 0; i < Math.min(shown.size(), expected.size()); i++) {
-                compare(at + "[" + i + "]", shown.get(i), expected.get(i), out);
-            }
-        } else if (!shown.equals(expected)) {
-            out.add(where(at) + shown + " on the page, " + expected + " from a fresh engine run");
-        }
-    }
-
-    private static String where(String at) {
-        return (at.startsWith(".") ? at.substring(1) : at) + ": ";
+        String sha = Sha256.hex(script.data().getBytes(StandardCharsets.UTF_8));
+        return new Outcome(new PointsReport(slug, story.points().size(), sha), findings, shown, story);
     }
 }

@@ -40,11 +40,12 @@ final class ReportPage {
         line("<h2 id=\"summary\">Summary</h2>");
         line("<ul>");
         item(s.pages() + " pages, " + s.figures() + " figures, " + s.cellsChecked() + " figure cells re-derived from the "
-                + "captured bytes (after each tensor's hash lock) or from a fresh engine run: bits, fill, label, label "
-                + "colour and tooltip");
+                + "captured bytes (after each tensor's hash lock) or from the verifier's own forward pass: bits, fill, label, label "
+                + "colour and tooltip, each by the verifier's own method (below)");
         item("lowest label contrast: " + (s.contrastMin() == null ? "no labelled cells" : ratio(s.contrastMin()))
                 + " (WCAG AA asks for 4.5:1)");
-        item(s.points() + " prediction points embedded in explorer pages, each equal to a fresh engine run");
+        item(s.points() + " prediction points embedded in explorer pages, each within tolerance of the verifier's own forward pass, "
+                + "and the explorer panels' tokens, predictions and percentages with them");
         item(s.links() + " relative links resolved to files of the site, " + s.fragments() + " of them to an element id; "
                 + s.externalLinks() + " outbound links to other sites (allowed: they load nothing until followed)");
         item("nothing is loaded from the network: no remote scripts, style sheets, images, CSS url() or @import, and "
@@ -55,6 +56,15 @@ final class ReportPage {
         line("</ul>");
         line("<p>This page itself is checked after it is written (HTML validity, links, SVG, network) and is not "
                 + "listed below, so the report never describes its own description.</p>");
+
+        line("<h2 id=\"methods\">How each check was confirmed</h2>");
+        line("<p>The verifier is a second opinion: it shares definitions (the model's weights, the scales' control points) with "
+                + "the code that made the site, never that code itself.</p>");
+        line("<table><thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Independent method</th></tr></thead><tbody>");
+        for (VerificationReport.Method m : r.methods()) {
+            line("<tr><td>" + esc(m.check()) + "</td><td>" + esc(m.method()) + "</td></tr>");
+        }
+        line("</tbody></table>");
 
         line("<h2 id=\"accepted-html\">Accepted HTML checker messages</h2>");
         if (r.acceptedHtml().isEmpty()) {

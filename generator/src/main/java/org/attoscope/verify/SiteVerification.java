@@ -21,6 +21,8 @@ import org.attoscope.content.SiteConfig;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.PageRenderer;
+import org.attoscope.pages.SiteBuild;
+import org.attoscope.verify.audit.PlainForward;
 import org.attoscope.pages.SiteVerifier;
 
 /**
@@ -32,16 +34,19 @@ import org.attoscope.pages.SiteVerifier;
  * disk); (3) the report page is checked like any page; (4) every link of every page, the report's included, is
  * resolved against the files as they now are. The report therefore never has to describe itself.
  *
- * <p>Everything is read again on each run (captures through their hash locks, stories through a fresh engine
- * run); only the HTML checker and the engine's weights are kept between runs.
+ * <p>Everything is read again on each run (captures through their hash locks, stories through the verifier's own
+ * forward pass, {@link PlainForward}); only the HTML checker and the weights are kept between runs. The verifier is a
+ * second opinion: for what it checks it shares definitions (data: the bundle, the scales' control points) with the
+ * renderer, never code; the engine is used only to replay captures bit for bit.
  */
 public final class SiteVerification implements SiteVerifier {
     /** The verifier's rule set; the report names it. Raise it when what is checked changes. */
-    public static final String VERSION = "attoscope verify 1";
+    public static final String VERSION = "attoscope verify 2";
 
     private final Path content;
     private final ModelBundle bundle;
     private final AttoGpt engine;
+    private final PlainForward plain;
     private final NuHtmlChecker html;
     private final String display;
     private final int threads;
@@ -57,6 +62,7 @@ public final class SiteVerification implements SiteVerifier {
         this.content = content;
         this.bundle = bundle;
         this.engine = new AttoGpt(bundle);
+        this.plain = new PlainForward(bundle);
         this.html = html;
         this.display = display;
         this.threads = Math.max(1, threads);
@@ -108,23 +114,22 @@ public final class SiteVerification implements SiteVerifier {
         long htmlBefore = html.elapsedNanos();
         SiteConfig config = SiteConfig.load(content);
         CaptureLibrary captures = new CaptureLibrary(content.resolve("captures"));
-        FreshTraces fresh = new FreshTraces(content, engine, threads);
-        long engineStart = System.nanoTime();
-        Map<String, FreshTraces.Fresh> stories = fresh.all();
-        long engineMillis = (System.nanoTime() - engineStart) / 1_000_000;
+        AuditedStories stories = new AuditedStories(content, bundle, plain, site, SiteBuild.TOP_N);
         // A staged site holds only what the build wrote; a published one is checked against the build's record of it.
         ShippedFiles shipped = writeReport ? ShippedFiles.staged(site) : ShippedFiles.published(site);
-        PageCheck pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(fresh),
-                new PointsCheck(fresh), html, AcceptedHtmlMessage.SITE, new ScriptAllowList(site, shipped));
+        PageCheck pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(stories),
+                new PointsCheck(stories), html, AcceptedHtmlMessage.SITE,
+                bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped));
 
         List<Finding> findings = new ArrayList<>(shipped.findings());
         List<PageOutcome> pages = checkPages(pageCheck, site.pages());
+        long engineMillis = stories.millis();
         pages.forEach(p -> findings.addAll(p.findings()));
-        findings.addAll(explorerPages(site, stories, pages));
+        findings.addAll(explorerPages(site, stories.slugs(), pages));
         List<Reference> assetReferences = new ArrayList<>();
         findings.addAll(assets(site, assetReferences));
         long captureStart = System.nanoTime();
-        List<CaptureChecks.Outcome> captured = new CaptureChecks(captures, new CaptureReplay(engine)).run();
+        List<CaptureChecks.Outcome> captured = new CaptureChecks(captures, new CaptureReplay(engine), bundle).run();
         long captureMillis = (System.nanoTime() - captureStart) / 1_000_000;
         captured.forEach(c -> findings.addAll(c.findings()));
 
@@ -182,11 +187,11 @@ public final class SiteVerification implements SiteVerifier {
     }
 
     /** Every story has its explorer page, and every explorer folder belongs to a story. */
-    private static List<Finding> explorerPages(BuiltSite site, Map<String, FreshTraces.Fresh> stories, List<PageOutcome> pages) {
+    private static List<Finding> explorerPages(BuiltSite site, Set<String> stories, List<PageOutcome> pages) {
         List<Finding> out = new ArrayList<>();
         Map<String, PageOutcome> byPath = new HashMap<>();
         pages.forEach(p -> byPath.put(p.path(), p));
-        for (String slug : stories.keySet()) {
+        for (String slug : stories) {
             String path = "explore/" + slug + "/index.html";
             if (!byPath.containsKey(path)) {
                 out.add(Finding.of(site.name(path), "missing: story " + slug + " has no explorer page"));
@@ -194,7 +199,7 @@ public final class SiteVerification implements SiteVerifier {
         }
         for (PageOutcome p : pages) {
             String[] parts = p.path().split("/");
-            if (parts.length == 3 && parts[0].equals("explore") && !stories.containsKey(parts[1])) {
+            if (parts.length == 3 && parts[0].equals("explore") && !stories.contains(parts[1])) {
                 out.add(Finding.of(site.name(p.path()), "an explorer page for story " + parts[1] + ", which the content folder does not have"));
             }
         }
@@ -247,6 +252,7 @@ public final class SiteVerification implements SiteVerifier {
         VerificationReport.Summary summary = new VerificationReport.Summary(pages.size(), figures, cells, contrastMin, links,
                 fragments, external, points, captured.size(), assets);
         return new VerificationReport(VERSION, "Nu Html Checker " + NuHtmlChecker.VERSION, bundle.sha256(), summary,
+                VerificationReport.verifierMethods(),
                 acceptedUses, captured.stream().map(CaptureChecks.Outcome::report).toList(), pageReports);
     }
 

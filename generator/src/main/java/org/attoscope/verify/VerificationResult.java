@@ -21,7 +21,7 @@ public record VerificationResult(List<Finding> findings, VerificationReport repo
 
     /**
      * @param totalMillis   wall-clock time of the whole verification
-     * @param engineMillis  the fresh engine runs of every story
+     * @param engineMillis  the verifier's own forward pass over every story, summed over threads
      * @param htmlMillis    the Nu HTML Checker, summed over pages (across threads, so it can exceed the total)
      * @param captureMillis hash locks and replays of the captures
      */

@@ -13,9 +13,10 @@ class ValueLabelsTest {
     @CsvSource(delimiter = '|', value = {
         "0.52678     | ≈0.52678",
         "0.1234567   | ≈0.123457",
-        "1.0         | ≈1",
+        "1.0         | 1",
         "0.5         | ≈0.5",
-        "0.0         | ≈0",
+        "0.0         | 0",
+        "-0.0        | 0",
         "1e-7        | ≈1e-7",
         "-3.25       | ≈-3.25",
         "123456789   | ≈1.23457e8",
@@ -24,7 +25,7 @@ class ValueLabelsTest {
         "999999.9    | ≈1e6",
         "12.5        | ≈12.5",
         "4096        | ≈4096"})
-    void floatsAreShownToSixSignificantDigitsWithTrailingZerosDroppedAndAnApproxSign(float value, String label) {
+    void floatsAreShownToSixSignificantDigitsWithTrailingZerosDroppedAndAnApproxSignExceptExactlyZeroAndOne(float value, String label) {
         assertEquals(label, ValueLabels.label(value, ValueKind.FLOAT));
     }
 

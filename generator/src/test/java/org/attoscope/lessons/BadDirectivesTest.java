@@ -31,7 +31,7 @@ class BadDirectivesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         // the fence is on line 7 of the file: front matter (4 lines), a heading, a blank line
         "heatmp capture=tiny-run                                                | unknown directive \"heatmp\".            | did you mean \"heatmap\"?",
-        "heatmap capture=tiny-run tensor=step00.attention_00 head=0 colour=red  | heatmap has no attribute colour=.        | its attributes are caption, capture, head, tensor.",
+        "heatmap capture=tiny-run tensor=step00.attention_00 head=0 colour=red  | heatmap has no attribute colour=.        | its attributes are caption, capture, head, tensor, values.",
         "heatmap tensor=step00.attention_00 head=0                              | heatmap needs capture=.                  | add capture=CAPTURE",
         "heatmap capture=tiny-run head=0                                        | heatmap needs tensor=.                   | add tensor=TENSOR",
         "heatmap capture=tiny-run tensor=step00.attention_00                    | step00.attention_00 has 2 heads; heatmap needs head=. | add head=0",

@@ -33,7 +33,8 @@ class ForeignCaptureAndMathTest {
         LessonFixtures fixtures = new LessonFixtures(dir);
         int[] head0 = {ONE, 0, 0, 0, HALF, HALF, 0, 0, QUARTER, THREE_EIGHTHS, THREE_EIGHTHS, 0,
             EIGHTH, EIGHTH, QUARTER, HALF};
-        int[] head1 = {ONE, 0, 0, 0, EIGHTH, 0x3b00, 0, 0, TENTH, QUARTER, 0x3866, 0, QUARTER, QUARTER, QUARTER,
+        // 0x30cd is 0.1500244140625 and 0x3a00 is 0.75: with the tenth, row 2 sums to exactly 1, as attention must
+        int[] head1 = {ONE, 0, 0, 0, EIGHTH, 0x3b00, 0, 0, TENTH, 0x30cd, 0x3a00, 0, QUARTER, QUARTER, QUARTER,
             QUARTER};
         int[] both = new int[32];
         System.arraycopy(head0, 0, both, 0, 16);
@@ -49,7 +50,7 @@ class ForeignCaptureAndMathTest {
         assertEquals("≈0.0999756", tenth.label());
         assertEquals(String.format("%08x", Float.floatToRawIntBits(0.0999755859375f)), tenth.bits());
         assertTrue(tenth.tooltip().startsWith("q=2 “2” → k=0 “0”: 0.099975586"), tenth.tooltip());
-        assertEquals("≈1", cells.get(0).label());
+        assertEquals("1", cells.get(0).label());
         assertTrue(cells.get(3).masked(), "the upper triangle is all zero, so it is drawn as causal");
 
         Element figure = Jsoup.parse(lesson.html()).selectFirst("figure");
@@ -58,6 +59,32 @@ class ForeignCaptureAndMathTest {
         assertEquals("Capture neo-run, tensor layer0.attn of shape [1, 2, 4, 4]; every cell of [0, 1, :, :], head 1, "
                 + "rows and columns labelled by position; captured fp16, shown to 6 significant digits.", source);
         assertTrue(lesson.figures().get(0).svg().description().contains("captured fp16"));
+    }
+
+    @Test
+    void aForeignAttentionTensorWhoseRowDoesNotSumToOneIsRefusedNamingTensorRowAndSum() {
+        LessonFixtures fixtures = new LessonFixtures(dir);
+        int[] values = new int[32];
+        java.util.Arrays.fill(values, QUARTER);
+        values[16 + 8 + 2] = HALF; // head 1, query 2: 0.25 + 0.25 + 0.5 + 0.25
+        fixtures.foreignCapture("odd-run", values);
+        org.attoscope.InputException e = org.junit.jupiter.api.Assertions.assertThrows(org.attoscope.InputException.class,
+                () -> fixtures.renderAlone("```heatmap capture=odd-run tensor=layer0.attn head=1\n```\n"));
+        assertTrue(e.getMessage().contains("capture odd-run: tensor layer0.attn [0, 1, :, :] row [q=2] sums to 1.25, not 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("values=signed"), e.getMessage());
+        assertTrue(e.line() > 0, "the error names the lesson's line");
+    }
+
+    @Test
+    void anAttentionTensorTheAuthorSaysIsNotAProbabilityIsDrawnOnTheDivergingScale() {
+        LessonFixtures fixtures = new LessonFixtures(dir);
+        int[] values = new int[32];
+        java.util.Arrays.fill(values, QUARTER);
+        values[16 + 8 + 2] = HALF;
+        fixtures.foreignCapture("odd-run", values);
+        RenderedLesson lesson = fixtures.renderAlone("```heatmap capture=odd-run tensor=layer0.attn head=1 values=signed\n```\n");
+        assertTrue(lesson.figures().get(0).svg().svg().contains("data-scale='diverging[-0.5,0.5]'")
+                || lesson.figures().get(0).svg().svg().contains("data-scale=\"diverging[-0.5,0.5]\""), lesson.figures().get(0).svg().svg().substring(0, 600));
     }
 
     @Test

@@ -25,7 +25,7 @@ class ExplainVerifyTest {
     }
 
     @Test
-    void aChangedPartIsCaughtBecauseThePartsNoLongerAddUpAndBecauseAFreshRunDisagrees() {
+    void aChangedPartIsCaughtBecauseThePartsNoLongerAddUpAndBecauseAnIndependentRunDisagrees() {
         Path copy = site.copyOfSite("part");
         TestSite.edit(copy.resolve("explore/cat-and-dog/index.html"), html -> {
             Matcher m = FIRST_MLP.matcher(html);
@@ -36,6 +36,6 @@ class ExplainVerifyTest {
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("site/explore/cat-and-dog/index.html, explained point ")
                 && f.contains("add up to")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.contains(".explain.targets[0].parts.mlp: ")
-                && f.endsWith("from a fresh engine run")), findings.toString());
+                && f.endsWith("from an independent forward pass")), findings.toString());
     }
 }

@@ -1,0 +1,151 @@
+package org.attoscope.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.attoscope.content.Story;
+import org.attoscope.content.StoryLibrary;
+import org.attoscope.model.Encoding;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.util.Json;
+import org.attoscope.util.Sha256;
+import org.attoscope.verify.audit.PlainForward;
+import org.attoscope.verify.audit.PlainPoint;
+import org.attoscope.verify.audit.PointsAudit;
+
+/**
+ * Every story of the content folder, read by the verifier's own rules and run through its own forward pass
+ * ({@link PlainForward}), never the engine, the tracer or the explorer's excerpt code: what explorer pages and
+ * engine figures are compared with. Each story runs once, on first use, on whichever verifier thread asks first;
+ * when its explorer page carries section 3.1 {@code explain} data, the run explains exactly that page's targets.
+ */
+final class AuditedStories {
+    /**
+     * The explorer's documented rule (FORMATS.md section 5 and the page's own note): a page explores at most the
+     * first 512 tokens, {@code <bos>} included, of its story.
+     */
+    static final int EXCERPT_TOKENS = 512;
+    private static final Pattern POINTS_SCRIPT = Pattern.compile(
+            "<script type=\"application/json\" id=\"" + PointsCheck.SCRIPT_ID + "\">(.*?)</script>", Pattern.DOTALL);
+
+    /**
+     * One story as the verifier reads it.
+     *
+     * @param story  the story file
+     * @param text   the text its explorer covers (the whole story, or its first {@link #EXCERPT_TOKENS} tokens)
+     * @param ids    that text's token ids
+     * @param points the independent forward pass at every position
+     * @param sha256 sha256 of {@code text}, naming what the pass ran on in the report
+     */
+    record Audited(Story story, String text, int[] ids, List<PlainPoint> points, String sha256) {
+    }
+
+    private final Map<String, Story> stories = new LinkedHashMap<>();
+    private final Map<String, FutureTask<Audited>> runs = new ConcurrentHashMap<>();
+    private final ModelBundle bundle;
+    private final PlainForward plain;
+    private final PointsAudit audit;
+    private final BuiltSite site;
+    private final int topn;
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+    AuditedStories(Path content, ModelBundle bundle, PlainForward plain, BuiltSite site, int topn) {
+        StoryLibrary.load(content).forEach(s -> stories.put(s.slug(), s));
+        this.bundle = bundle;
+        this.plain = plain;
+        this.audit = new PointsAudit(plain, bundle.tokenizer()::word, bundle.config().topkAttn());
+        this.site = site;
+        this.topn = topn;
+    }
+
+    Set<String> slugs() {
+        return stories.keySet();
+    }
+
+    PointsAudit audit() {
+        return audit;
+    }
+
+    int topn() {
+        return topn;
+    }
+
+    /** Time spent in the forward pass, summed over threads. */
+    long millis() {
+        return nanos.get() / 1_000_000;
+    }
+
+    /** The story's audited run, or null when the content has no such story. */
+    Audited get(String slug) {
+        Story story = stories.get(slug);
+        if (story == null) {
+            return null;
+        }
+        FutureTask<Audited> task = runs.computeIfAbsent(slug, s -> new FutureTask<>(() -> run(story)));
+        task.run(); // runs once; any other caller waits in get()
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Audited run(Story story) {
+        long start = System.nanoTime();
+        try {
+            return audit(story);
+        } finally {
+            nanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private Audited audit(Story story) {
+        Encoding enc = bundle.tokenizer().encode(story.text());
+        String text = story.text();
+        int n = enc.size();
+        if (n > EXCERPT_TOKENS) {
+            n = EXCERPT_TOKENS;
+            text = text.substring(0, enc.tokens().get(EXCERPT_TOKENS - 1).end());
+        }
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = enc.tokens().get(i).id();
+        }
+        List<PlainPoint> points = plain.run(ids, topn + 5, explainTargets(story.slug()));
+        return new Audited(story, text, ids, points, Sha256.hex(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The targets the story's explorer page explains, so the run explains the same ones; null when it explains none. */
+    private IntFunction<int[]> explainTargets(String slug) {
+        Path page = site.resolve("explore/" + slug + "/index.html");
+        try {
+            if (!Files.isRegularFile(page)) {
+                return null;
+            }
+            Matcher m = POINTS_SCRIPT.matcher(Files.readString(page));
+            if (!m.find()) {
+                return null;
+            }
+            JsonNode prompt = Json.mapper().readTree(m.group(1));
+            return audit.targetsOf(prompt);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // the page check reports an unreadable page or broken JSON where it finds it
+        }
+    }
+}

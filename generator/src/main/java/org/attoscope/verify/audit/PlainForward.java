@@ -1,0 +1,599 @@
+package org.attoscope.verify.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.attoscope.model.ModelBundle;
+import org.attoscope.model.ModelConfig;
+
+/**
+ * attoGPT's forward pass written plainly from the architecture (FORMATS.md section 2), for the verifier: a second
+ * opinion on what the fast engine computed, sharing none of its code (no folded norms, no projection tables, no
+ * kernels). Each window's rows are embedded, normalised and projected through the full {@code qkv} matrix; each point
+ * attends over its own window, keeps its top-k scores, and runs the rest of the block and the tied logits. Everything
+ * is double; results agree with the float32 engine to float tolerance, never bit for bit.
+ *
+ * <p>Matrix-vector products run as {@code out[v] += x[i] * wT[i][v]} over a transposed matrix, a loop the JIT turns
+ * into vector instructions, and the layers after attention run over a batch of rows so each weight row is read once
+ * per batch. Keys and values are shared by the points of one window (the first 128 positions).
+ */
+public final class PlainForward {
+    /** The three tokens FORMATS.md section 3 leaves out of predictions. */
+    static final List<String> EXCLUDED = List.of("<pad>", "<bos>", "<unk>");
+    private static final double EPS = 1e-6;
+    private static final int BATCH_ROWS = 48;
+    private static final int COLUMN_TILE = 512;
+
+    private final int vocab;
+    private final int block;
+    private final int width;
+    private final int heads;
+    private final int headWidth;
+    private final int hidden;
+    private final int topk;
+    private final float[] tok;
+    private final float[] pos;
+    private final float[] ln1;
+    private final float[] ln2;
+    private final float[] lnF;
+    private final double[] qT;
+    private final double[] kT;
+    private final double[] vT;
+    private final double[] projT;
+    private final double[] fcT;
+    private final double[] mlpT;
+    private final double[] embT;
+    private final boolean[] excluded;
+
+    public PlainForward(ModelBundle bundle) {
+        ModelConfig c = bundle.config();
+        vocab = c.vocabSize();
+        block = c.blockSize();
+        width = c.width();
+        heads = c.heads();
+        headWidth = width / heads;
+        hidden = c.hidden();
+        topk = c.topkAttn();
+        tok = bundle.tensor("tok_emb.weight");
+        pos = bundle.tensor("pos_emb.weight");
+        ln1 = bundle.tensor("block.ln1.weight");
+        ln2 = bundle.tensor("block.ln2.weight");
+        lnF = bundle.tensor("ln_f.weight");
+        float[] qkv = bundle.tensor("block.attn.qkv.weight");
+        qT = transpose(qkv, 0, width, width);
+        kT = transpose(qkv, width, width, width);
+        vT = transpose(qkv, 2 * width, width, width);
+        projT = transpose(bundle.tensor("block.attn.proj.weight"), 0, width, width);
+        fcT = transpose(bundle.tensor("block.mlp.fc.weight"), 0, hidden, width);
+        mlpT = transpose(bundle.tensor("block.mlp.proj.weight"), 0, width, hidden);
+        embT = transpose(tok, 0, vocab, width);
+        excluded = new boolean[vocab];
+        for (int id = 0; id < vocab; id++) {
+            excluded[id] = EXCLUDED.contains(bundle.tokenizer().word(id));
+        }
+    }
+
+    public int heads() {
+        return heads;
+    }
+
+    public boolean inVocabulary(int id) {
+        return id >= 0 && id < vocab;
+    }
+
+    public boolean excluded(int id) {
+        return id < 0 || id >= vocab || excluded[id];
+    }
+
+    /**
+     * Every point of a text.
+     *
+     * @param ids     the token ids, {@code <bos>} first
+     * @param top     how many predictions to keep per point
+     * @param targets for FORMATS.md section 3.1, the target ids of a point (by focus), or null for no explain there;
+     *                {@code targets} itself may be null
+     */
+    public List<PlainPoint> run(int[] ids, int top, IntFunction<int[]> targets) {
+        for (int id : ids) {
+            if (id < 0 || id >= vocab) {
+                throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + vocab);
+            }
+        }
+        List<PlainPoint> out = new ArrayList<>(ids.length);
+        Window first = ids.length == 0 ? null : new Window(ids, 0, Math.min(ids.length, block));
+        Batch batch = new Batch();
+        for (int focus = 0; focus < ids.length; focus++) {
+            Window w = focus < block ? first : new Window(ids, focus - block + 1, block);
+            int[] t = targets == null ? null : targets.apply(focus);
+            batch.add(attend(w, focus - w.start, ids, t));
+            if (batch.rows() >= BATCH_ROWS) {
+                batch.finish(ids, top, out);
+            }
+        }
+        batch.finish(ids, top, out);
+        return out;
+    }
+
+    /** One window: its rows' embeddings, and keys, values and queries made on first use. */
+    private final class Window {
+        final int start;
+        final int length;
+        final double[][] x;
+        final double[][] normed;
+        final double[][] k;
+        final double[][] v;
+
+        Window(int[] ids, int start, int length) {
+            this.start = start;
+            this.length = length;
+            x = new double[length][width];
+            normed = new double[length][];
+            k = new double[length][];
+            v = new double[length][];
+            for (int r = 0; r < length; r++) {
+                int id = ids[start + r];
+                for (int i = 0; i < width; i++) {
+                    x[r][i] = (double) tok[id * width + i] + pos[r * width + i];
+                }
+                normed[r] = rmsNorm(x[r], ln1);
+            }
+        }
+
+        double[] key(int r) {
+            if (k[r] == null) {
+                k[r] = times(normed[r], kT, width);
+            }
+            return k[r];
+        }
+
+        double[] value(int r) {
+            if (v[r] == null) {
+                v[r] = times(normed[r], vT, width);
+            }
+            return v[r];
+        }
+    }
+
+    /** The attention of one point, and the rows (of head outputs) the rest of the block must run. */
+    private final class Attended {
+        final int focus;
+        final int contextStart;
+        final int local;
+        final double[] x;
+        final int[] targets;
+        final List<List<PlainPoint.Link>> links = new ArrayList<>();
+        final double[] margins = new double[heads];
+        final List<double[]> headOut = new ArrayList<>();
+        final List<List<double[]>> linkParts = new ArrayList<>();
+        final List<double[]> rows = new ArrayList<>();
+        final List<String> rowNames = new ArrayList<>();
+        final List<int[]> dropOf = new ArrayList<>();
+
+        Attended(int focus, int contextStart, int local, double[] x, int[] targets) {
+            this.focus = focus;
+            this.contextStart = contextStart;
+            this.local = local;
+            this.x = x;
+            this.targets = targets;
+        }
+    }
+
+    private Attended attend(Window w, int local, int[] ids, int[] targets) {
+        Attended a = new Attended(w.start + local, w.start, local, w.x[local], targets);
+        double[] q = times(w.normed[local], qT, width);
+        double scale = 1 / Math.sqrt(headWidth);
+        int n = local + 1;
+        double[][] scores = new double[heads][n];
+        double[][] kept = new double[heads][];
+        int[][] keptAt = new int[heads][];
+        for (int h = 0; h < heads; h++) {
+            int hb = h * headWidth;
+            for (int t = 0; t < n; t++) {
+                double[] key = w.key(t);
+                double s = 0;
+                for (int j = 0; j < headWidth; j++) {
+                    s += q[hb + j] * key[hb + j];
+                }
+                scores[h][t] = s * scale;
+            }
+            int keep = Math.min(topk, n);
+            boolean[] taken = new boolean[n];
+            int[] at = new int[keep];
+            for (int i = 0; i < keep; i++) {
+                int best = -1;
+                for (int t = 0; t < n; t++) {
+                    if (!taken[t] && (best < 0 || scores[h][t] > scores[h][best])) {
+                        best = t;
+                    }
+                }
+                taken[best] = true;
+                at[i] = best;
+            }
+            double dropped = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < n; t++) {
+                if (!taken[t]) {
+                    dropped = Math.max(dropped, scores[h][t]);
+                }
+            }
+            a.margins[h] = scores[h][at[keep - 1]] - dropped;
+            double[] weights = softmax(scores[h], at);
+            kept[h] = weights;
+            keptAt[h] = at;
+            List<PlainPoint.Link> links = new ArrayList<>();
+            for (int i = 0; i < keep; i++) {
+                links.add(new PlainPoint.Link(w.start + at[i], weights[i]));
+            }
+            a.links.add(links);
+            a.headOut.add(headOutput(w, hb, at, weights));
+        }
+        a.rows.add(concat(a.headOut));
+        a.rowNames.add("main");
+        if (targets != null) {
+            for (int h = 0; h < heads; h++) {
+                List<double[]> parts = new ArrayList<>();
+                for (int i = 0; i < keptAt[h].length; i++) {
+                    double[] one = new double[width];
+                    double[] value = w.value(keptAt[h][i]);
+                    int hb = h * headWidth;
+                    for (int j = 0; j < headWidth; j++) {
+                        axpy(kept[h][i] * value[hb + j], projT, (hb + j) * width, one, 0, width);
+                    }
+                    parts.add(one);
+                }
+                a.linkParts.add(parts);
+            }
+            for (int off = 0; off < heads; off++) {
+                List<double[]> outs = new ArrayList<>(a.headOut);
+                outs.set(off, new double[headWidth]);
+                a.rows.add(concat(outs));
+                a.rowNames.add("head" + off + "_off");
+            }
+            List<double[]> dense = new ArrayList<>();
+            for (int h = 0; h < heads; h++) {
+                int[] all = new int[n];
+                for (int t = 0; t < n; t++) {
+                    all[t] = t;
+                }
+                dense.add(headOutput(w, h * headWidth, all, softmax(scores[h], all)));
+            }
+            a.rows.add(concat(dense));
+            a.rowNames.add("dense");
+            for (int h = 0; h < heads; h++) {
+                for (int drop = 0; drop < keptAt[h].length; drop++) {
+                    int[] rest = new int[keptAt[h].length - 1];
+                    double[] restWeights = new double[rest.length];
+                    double left = 0;
+                    for (int i = 0, j = 0; i < keptAt[h].length; i++) {
+                        if (i != drop) {
+                            rest[j] = keptAt[h][i];
+                            restWeights[j] = kept[h][i];
+                            left += kept[h][i];
+                            j++;
+                        }
+                    }
+                    for (int j = 0; j < rest.length; j++) {
+                        restWeights[j] /= left;
+                    }
+                    List<double[]> outs = new ArrayList<>(a.headOut);
+                    outs.set(h, headOutput(w, h * headWidth, rest, restWeights));
+                    a.rows.add(concat(outs));
+                    a.rowNames.add("drop");
+                    a.dropOf.add(new int[] {h, drop});
+                }
+            }
+        }
+        return a;
+    }
+
+    private double[] headOutput(Window w, int hb, int[] at, double[] weights) {
+        double[] out = new double[headWidth];
+        for (int i = 0; i < at.length; i++) {
+            double[] value = w.value(at[i]);
+            for (int j = 0; j < headWidth; j++) {
+                out[j] += weights[i] * value[hb + j];
+            }
+        }
+        return out;
+    }
+
+    private static double[] softmax(double[] scores, int[] at) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int t : at) {
+            max = Math.max(max, scores[t]);
+        }
+        double[] e = new double[at.length];
+        double sum = 0;
+        for (int i = 0; i < at.length; i++) {
+            e[i] = Math.exp(scores[at[i]] - max);
+            sum += e[i];
+        }
+        for (int i = 0; i < e.length; i++) {
+            e[i] /= sum;
+        }
+        return e;
+    }
+
+    /** Points waiting for the layers after attention, run together. */
+    private final class Batch {
+        private final List<Attended> points = new ArrayList<>();
+        private int rows;
+
+        void add(Attended a) {
+            points.add(a);
+            rows += a.rows.size();
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        void finish(int[] ids, int top, List<PlainPoint> out) {
+            if (points.isEmpty()) {
+                return;
+            }
+            double[][] x = new double[rows][];
+            double[][] mixed = new double[rows][];
+            int r = 0;
+            for (Attended a : points) {
+                for (double[] row : a.rows) {
+                    x[r] = a.x;
+                    mixed[r++] = row;
+                }
+            }
+            Block result = afterAttention(x, mixed);
+            r = 0;
+            for (Attended a : points) {
+                out.add(point(a, result, r, ids, top));
+                r += a.rows.size();
+            }
+            points.clear();
+            rows = 0;
+        }
+    }
+
+    /** What the rest of the block gives for each row: the MLP's output, the final residual's rms, the logits. */
+    private record Block(double[][] mlp, double[] finalRms, double[][] logits) {
+    }
+
+    private Block afterAttention(double[][] x, double[][] mixed) {
+        int n = x.length;
+        double[][] attn = dense(mixed, projT, width, width);
+        double[][] resid = new double[n][width];
+        double[][] normed = new double[n][];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < width; i++) {
+                resid[r][i] = x[r][i] + attn[r][i];
+            }
+            normed[r] = rmsNorm(resid[r], ln2);
+        }
+        double[][] h = dense(normed, fcT, width, hidden);
+        for (double[] row : h) {
+            for (int i = 0; i < hidden; i++) {
+                row[i] = PlainErf.gelu(row[i]);
+            }
+        }
+        double[][] mlp = dense(h, mlpT, hidden, width);
+        double[] rms = new double[n];
+        double[][] fin = new double[n][];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < width; i++) {
+                resid[r][i] += mlp[r][i];
+            }
+            rms[r] = rms(resid[r]);
+            fin[r] = new double[width];
+            for (int i = 0; i < width; i++) {
+                fin[r][i] = resid[r][i] / rms[r] * lnF[i];
+            }
+        }
+        return new Block(mlp, rms, dense(fin, embT, width, vocab));
+    }
+
+    private PlainPoint point(Attended a, Block b, int row, int[] ids, int top) {
+        double[] logits = b.logits[row];
+        double[] probs = probabilities(logits);
+        PlainPoint.Judged next = null;
+        if (a.focus + 1 < ids.length) {
+            int id = ids[a.focus + 1];
+            next = excluded[id] ? new PlainPoint.Judged(id, null, 0, 0, 0)
+                    : new PlainPoint.Judged(id, rank(logits, id), probs[id], rankWithin(logits, id, Tolerances.TIE),
+                            rankWithin(logits, id, -Tolerances.TIE));
+        }
+        PlainPoint.Explain explain = null;
+        if (a.targets != null) {
+            explain = explain(a, b, row, ids);
+        }
+        return new PlainPoint(a.focus, a.contextStart, a.links, a.margins, best(logits, probs, top), next, explain);
+    }
+
+    private PlainPoint.Explain explain(Attended a, Block b, int row, int[] ids) {
+        double rms = b.finalRms[row];
+        double[] tokenPart = new double[width];
+        double[] positionPart = new double[width];
+        for (int i = 0; i < width; i++) {
+            tokenPart[i] = tok[ids[a.focus] * width + i];
+            positionPart[i] = pos[a.local * width + i];
+        }
+        List<PlainPoint.Target> targets = new ArrayList<>();
+        for (int id : a.targets) {
+            List<List<Double>> perHead = new ArrayList<>();
+            for (List<double[]> parts : a.linkParts) {
+                List<Double> h = new ArrayList<>();
+                for (double[] p : parts) {
+                    h.add(project(p, id, rms));
+                }
+                perHead.add(h);
+            }
+            targets.add(new PlainPoint.Target(id, b.logits[row][id], project(tokenPart, id, rms), project(positionPart, id, rms),
+                    project(b.mlp[row], id, rms), perHead));
+        }
+        Map<String, PlainPoint.Ablation> ablations = new LinkedHashMap<>();
+        List<List<PlainPoint.LinkDrop>> drops = new ArrayList<>();
+        for (int h = 0; h < heads; h++) {
+            drops.add(new ArrayList<>());
+        }
+        int dropIndex = 0;
+        for (int r = 1; r < a.rows.size(); r++) {
+            double[] logits = b.logits[row + r];
+            double[] probs = probabilities(logits);
+            double[] targetProbs = new double[a.targets.length];
+            for (int t = 0; t < targetProbs.length; t++) {
+                targetProbs[t] = probs[a.targets[t]];
+            }
+            String name = a.rowNames.get(r);
+            if (name.equals("drop")) {
+                int[] hd = a.dropOf.get(dropIndex++);
+                drops.get(hd[0]).add(new PlainPoint.LinkDrop(a.links.get(hd[0]).get(hd[1]).source(), targetProbs));
+            } else {
+                ablations.put(name, new PlainPoint.Ablation(best(logits, probs, 5), targetProbs));
+            }
+        }
+        return new PlainPoint.Explain(rms, targets, ablations, drops);
+    }
+
+    /** A residual part's share of target {@code id}'s logit: {@code E_id . (g_f * part) / final_rms}. */
+    private double project(double[] part, int id, double rms) {
+        double s = 0;
+        for (int i = 0; i < width; i++) {
+            s += (double) tok[id * width + i] * lnF[i] * part[i];
+        }
+        return s / rms;
+    }
+
+    /** Temperature 1 over the vocabulary less the excluded three, renormalised without them; 0 for those three. */
+    private double[] probabilities(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int id = 0; id < vocab; id++) {
+            if (!excluded[id]) {
+                max = Math.max(max, logits[id]);
+            }
+        }
+        double[] p = new double[vocab];
+        double sum = 0;
+        for (int id = 0; id < vocab; id++) {
+            if (!excluded[id]) {
+                p[id] = Math.exp(logits[id] - max);
+                sum += p[id];
+            }
+        }
+        for (int id = 0; id < vocab; id++) {
+            p[id] /= sum;
+        }
+        return p;
+    }
+
+    private int rank(double[] logits, int id) {
+        int rank = 1;
+        for (int i = 0; i < vocab; i++) {
+            if (!excluded[i] && (logits[i] > logits[id] || (logits[i] == logits[id] && i < id))) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /** 1 + how many allowed tokens have a logit above {@code logits[id] + band}. */
+    private int rankWithin(double[] logits, int id, double band) {
+        int rank = 1;
+        for (int i = 0; i < vocab; i++) {
+            if (i != id && !excluded[i] && logits[i] > logits[id] + band) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /** The n highest logits, highest first, ties to the lower id. */
+    private List<PlainPoint.Candidate> best(double[] logits, double[] probs, int n) {
+        int[] ids = new int[n];
+        int size = 0;
+        for (int id = 0; id < vocab; id++) {
+            if (excluded[id]) {
+                continue;
+            }
+            if (size == n && logits[id] <= logits[ids[n - 1]]) {
+                continue;
+            }
+            int at = Math.min(size, n - 1);
+            while (at > 0 && logits[ids[at - 1]] < logits[id]) {
+                ids[at] = ids[at - 1];
+                at--;
+            }
+            ids[at] = id;
+            size = Math.min(n, size + 1);
+        }
+        List<PlainPoint.Candidate> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new PlainPoint.Candidate(ids[i], probs[ids[i]]));
+        }
+        return out;
+    }
+
+    private double[] rmsNorm(double[] x, float[] weight) {
+        double r = rms(x);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] / r * weight[i];
+        }
+        return out;
+    }
+
+    private static double rms(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return Math.sqrt(s / x.length + EPS);
+    }
+
+    /** One vector through a transposed matrix {@code wT[in][out]}. */
+    private static double[] times(double[] in, double[] wT, int outDim) {
+        double[] out = new double[outDim];
+        for (int i = 0; i < in.length; i++) {
+            axpy(in[i], wT, i * outDim, out, 0, outDim);
+        }
+        return out;
+    }
+
+    /** Rows through a transposed matrix, in column tiles so a tile of every output row stays in cache. */
+    private static double[][] dense(double[][] in, double[] wT, int inDim, int outDim) {
+        double[][] out = new double[in.length][outDim];
+        for (int v0 = 0; v0 < outDim; v0 += COLUMN_TILE) {
+            int len = Math.min(COLUMN_TILE, outDim - v0);
+            for (int i = 0; i < inDim; i++) {
+                int base = i * outDim + v0;
+                for (int r = 0; r < in.length; r++) {
+                    axpy(in[r][i], wT, base, out[r], v0, len);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code out[at..at+n) += a * w[from..from+n)}: the loop shape the JIT vectorises. */
+    private static void axpy(double a, double[] w, int from, double[] out, int at, int n) {
+        for (int j = 0; j < n; j++) {
+            out[at + j] += a * w[from + j];
+        }
+    }
+
+    private double[] concat(List<double[]> parts) {
+        double[] out = new double[width];
+        for (int h = 0; h < parts.size(); h++) {
+            System.arraycopy(parts.get(h), 0, out, h * headWidth, headWidth);
+        }
+        return out;
+    }
+
+    /** Rows {@code from..from+rows} of a row-major [rows, cols] float matrix, transposed to [cols][rows] in double. */
+    private static double[] transpose(float[] w, int fromRow, int rows, int cols) {
+        double[] t = new double[cols * rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = w[(fromRow + r) * cols + c];
+            }
+        }
+        return t;
+    }
+}
