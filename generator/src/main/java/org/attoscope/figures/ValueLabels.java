@@ -4,11 +4,12 @@ package org.attoscope.figures;
  * The text a cell shows for a stored number.
  *
  * <p>FORMATS.md §6: a float is shown to 6 significant digits, trailing zeros dropped, prefixed {@code ≈}; exact
- * integers (token ids, ranks) carry no {@code ≈}. The rule here for a float that happens to be short and exactly
- * representable (0.5, 1, -3.25, 0): <b>it still carries {@code ≈}</b>. The mark says "this is a float32 shown
- * rounded", a property of the quantity, not of the instance; so {@code 1.0f} reads {@code ≈1}, and a reader (or a
- * checker) never has to know binary fractions to read a label. Whether the digits are exact is in the tooltip,
- * which gives the shortest decimal that reads back as the stored float, and its bits.
+ * integers (token ids, ranks) carry no {@code ≈}; a float that is exactly 0 or exactly 1 reads {@code 0} or
+ * {@code 1} (FORMATS.md §6): in sparse attention those are the weights that matter most (a link top-k dropped, a
+ * head that reads one token alone), and {@code ≈0} would hide that a weight is exactly nothing. Any other float
+ * that happens to be short and exactly representable (0.5, -3.25) still carries {@code ≈}: the mark says "a
+ * float32 shown rounded", and a reader never has to know binary fractions to read a label. Whether the digits are
+ * exact is in the tooltip, which gives the shortest decimal that reads back as the stored float, and its bits.
  *
  * <p>Rounding is half-even on the float's exact binary value. Between 1e-5 and 1e6 numbers are plain
  * ({@code ≈0.000123457}, {@code ≈123457}); outside they are scientific ({@code ≈1e-7}, {@code ≈1.23457e8}).
@@ -25,7 +26,8 @@ public final class ValueLabels {
     /** The visible label of a stored number of the given kind. */
     public static String label(float value, ValueKind kind) {
         return switch (kind) {
-            case FLOAT -> APPROX + Numbers.significant(value, SIGNIFICANT_DIGITS);
+            case FLOAT -> value == 0 || value == 1 ? Numbers.significant(value, SIGNIFICANT_DIGITS)
+                    : APPROX + Numbers.significant(value, SIGNIFICANT_DIGITS);
             case INTEGER -> integer(value);
         };
     }
