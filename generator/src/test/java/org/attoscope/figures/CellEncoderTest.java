@@ -47,7 +47,7 @@ class CellEncoderTest {
     void aMaskedCellIsNeutralGreyAndMustHoldExactlyZero() {
         CellEncoding masked = CellEncoder.encode(0f, ColorScale.sequential(), ValueKind.FLOAT, true);
         assertEquals(CellEncoder.MASKED_FILL, masked.fill());
-        assertEquals("≈0", masked.label());
+        assertEquals("0", masked.label(), "exactly 0 reads 0 (FORMATS.md 6)");
         assertTrue(masked.masked());
         assertTrue(masked.tooltip().endsWith(", masked"));
         assertThrows(FigureException.class,

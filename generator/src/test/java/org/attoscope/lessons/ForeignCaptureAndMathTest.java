@@ -49,7 +49,7 @@ class ForeignCaptureAndMathTest {
         assertEquals("≈0.0999756", tenth.label());
         assertEquals(String.format("%08x", Float.floatToRawIntBits(0.0999755859375f)), tenth.bits());
         assertTrue(tenth.tooltip().startsWith("q=2 “2” → k=0 “0”: 0.099975586"), tenth.tooltip());
-        assertEquals("≈1", cells.get(0).label());
+        assertEquals("1", cells.get(0).label());
         assertTrue(cells.get(3).masked(), "the upper triangle is all zero, so it is drawn as causal");
 
         Element figure = Jsoup.parse(lesson.html()).selectFirst("figure");
