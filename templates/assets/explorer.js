@@ -286,9 +286,11 @@
     var x0 = Number(svg.getAttribute('data-x0'));
     var y0 = Number(svg.getAttribute('data-y0'));
     var rows = {};
-    Array.prototype.forEach.call(svg.querySelectorAll('g.q'), function (g) {
-      rows[g.getAttribute('data-q')] = Array.prototype.slice.call(g.querySelectorAll('[data-k]'))
-        .sort(function (a, b) { return a.getAttribute('data-k') - b.getAttribute('data-k'); });
+    Array.prototype.forEach.call(svg.querySelectorAll('[data-q][data-k]'), function (c) {
+      (rows[c.getAttribute('data-q')] = rows[c.getAttribute('data-q')] || []).push(c);
+    });
+    Object.keys(rows).forEach(function (q) {
+      rows[q].sort(function (a, b) { return a.getAttribute('data-k') - b.getAttribute('data-k'); });
     });
     var band = svgElement('path', { 'class': 'sel-row', fill: 'none' });
     var cursor = svgElement('rect', { 'class': 'cursor', fill: 'none', width: cell, height: cell });
@@ -303,7 +305,7 @@
     box.setAttribute('aria-label', 'Head ' + head + ' links: arrow keys move between cells, Enter selects that point');
     readout.hidden = false;
 
-    function qOf(c) { return Number(c.parentNode.getAttribute('data-q')); }
+    function qOf(c) { return Number(c.getAttribute('data-q')); }
     function kOf(c) { return Number(c.getAttribute('data-k')); }
 
     function say(c) {

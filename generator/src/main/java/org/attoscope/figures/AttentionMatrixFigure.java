@@ -7,16 +7,16 @@ import java.util.List;
  * any length. Cells never shrink below {@link #MIN_CELL} pixels; a long story's matrix is larger than the page and
  * the page shows it through a scrolling window that follows the selected point. Every row is labelled with its
  * position and token on the diagonal (where key = query), so a row or a column is found without an axis that
- * scrolls away.
+ * scrolls away (every row up to 64 tokens, then every second or third).
  *
  * <p>Three kinds of cell look apart: a link the top-k kept (coloured by its weight, down to navy for the smallest);
  * a key inside the query's window that top-k dropped (weight exactly 0, near-white); and a key the query cannot
  * see (later, or before its sliding window: grey).
  *
- * <p>Markup: each row is {@code <g class="q" data-q="Q">}, each kept link in it one element
- * {@code <path data-k="K" data-bits="…" fill="…">} (a {@code <g data-k data-bits>} holding the path and its label
- * where the label fits) under a {@code <g class="cells" data-tensor="points.heads[H]">}; {@link DrawnCells} reads
- * them back. Cells carry no {@code <title>}: the explorer shows the hovered or focused cell's exact value, and a
+ * <p>Markup: each kept link is one element {@code <path data-q="Q" data-k="K" data-bits="…" fill="…">} (a
+ * {@code <g data-q data-k data-bits>} holding the path and its label where the label fits) under a
+ * {@code <g class="cells" data-tensor="points.heads[H]">}; {@link DrawnCells} reads them back. No group per row:
+ * a page's element count is what a phone pays for. Cells carry no {@code <title>}: the explorer shows the hovered or focused cell's exact value, and a
  * few thousand titles would double the page.
  */
 public final class AttentionMatrixFigure {
@@ -27,7 +27,7 @@ public final class AttentionMatrixFigure {
     private static final double GRID = 900;
     private static final double PAD = 12;
     private static final int LABEL_FONT = 9;
-    private static final int LEGEND_STRIPES = 16;
+    private static final int LEGEND_STRIPES = 12;
     /** A key inside the query's window that top-k dropped: weight exactly 0. */
     public static final Rgb DROPPED_FILL = new Rgb(0xf6, 0xf4, 0xef);
     /** A key the query cannot see. */
@@ -76,7 +76,7 @@ public final class AttentionMatrixFigure {
         svg.empty("path", "class", "window", "fill", DROPPED_FILL.hex(), "shape-rendering", "crispEdges", "d",
                 window.toString());
         svg.open("g", "class", "ticks", "font-family", "sans-serif");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i += labelEvery(n)) {
             svg.text(tick(matrix, i), left + (double) (i + 1) * cell + 4, top + i * (double) cell + cell / 2.0
                     + axisFont * 0.35, axisFont, Legend.INK, "start");
         }
@@ -87,7 +87,6 @@ public final class AttentionMatrixFigure {
                 "font-family", "sans-serif");
         for (AttentionRow row : matrix.rows()) {
             int q = row.query();
-            svg.open("g", "class", "q", "data-q", Integer.toString(q));
             for (int j = 0; j < row.keys().length; j++) {
                 float weight = row.weights()[j];
                 if (weight == 0) {
@@ -98,18 +97,18 @@ public final class AttentionMatrixFigure {
                 double x = left + (double) k * cell;
                 double y = top + (double) q * cell;
                 if (CellMarkup.fits(encoding.label(), LABEL_FONT, cell, cell)) {
-                    svg.open("g", "data-k", Integer.toString(k), CellMarkup.BITS, encoding.bits());
+                    svg.open("g", "data-q", Integer.toString(q), "data-k", Integer.toString(k), CellMarkup.BITS,
+                            encoding.bits());
                     svg.box(x, y, cell, cell, encoding.fill());
                     svg.text(encoding.label(), x + cell / 2.0, y + cell / 2.0 + LABEL_FONT * 0.35, LABEL_FONT,
                             encoding.labelColour(), "middle");
                     svg.close("g");
                 } else {
-                    svg.box(x, y, cell, cell, encoding.fill(), "data-k", Integer.toString(k), CellMarkup.BITS,
-                            encoding.bits());
+                    svg.box(x, y, cell, cell, encoding.fill(), "data-q", Integer.toString(q), "data-k",
+                            Integer.toString(k), CellMarkup.BITS, encoding.bits());
                 }
                 cells++;
             }
-            svg.close("g");
         }
         svg.close("g");
         svg.empty("rect", "class", "frame", "x", Numbers.geometry(left), "y", Numbers.geometry(top), "width",
@@ -150,6 +149,12 @@ public final class AttentionMatrixFigure {
             sx += 17 + SvgCanvas.textWidth((String) swatch[1], 10) + 14;
         }
         svg.close("g");
+    }
+
+    /** Every row is labelled up to 64 tokens, every second up to 150, then every third (the explorer names any
+     *  cell the reader points at). */
+    static int labelEvery(int n) {
+        return n <= 64 ? 1 : n <= 150 ? 2 : 3;
     }
 
     private static String tick(AttentionMatrix matrix, int i) {

@@ -44,7 +44,7 @@ public final class DrawnCells {
     /**
      * Every cell under this element (a figure's root, or a whole page's DOM), in document order: the
      * {@link CellMarkup} groups, and the compact cells of an {@link AttentionMatrixFigure} (an element with
-     * {@code data-k} inside a row {@code <g data-q>}, its tensor on an ancestor).
+     * {@code data-q} and {@code data-k}, its tensor on an ancestor).
      */
     public static List<DrawnCell> read(Element root) {
         List<DrawnCell> cells = new ArrayList<>();
@@ -54,19 +54,18 @@ public final class DrawnCells {
             if (e.getLocalName().equals("g")
                     && Arrays.asList(e.getAttribute("class").split("\\s+")).contains(CellMarkup.CELL_CLASS)) {
                 cells.add(cell(e));
-            } else if (e.hasAttribute("data-k") && e.getParentNode() instanceof Element row
-                    && row.hasAttribute("data-q")) {
-                cells.add(compactCell(row, e));
+            } else if (e.hasAttribute("data-k") && e.hasAttribute("data-q")) {
+                cells.add(compactCell(e));
             }
         }
         return cells;
     }
 
-    private static DrawnCell compactCell(Element row, Element e) {
+    private static DrawnCell compactCell(Element e) {
         Element shape = e.getLocalName().equals("g") ? first(e, "path") : e;
         Element text = first(e, "text");
-        return new DrawnCell(inherited(row, CellMarkup.TENSOR),
-                List.of(Integer.valueOf(row.getAttribute("data-q").strip()),
+        return new DrawnCell(inherited(e, CellMarkup.TENSOR),
+                List.of(Integer.valueOf(e.getAttribute("data-q").strip()),
                         Integer.valueOf(e.getAttribute("data-k").strip())),
                 e.getAttribute(CellMarkup.BITS), false, ValueKind.FLOAT,
                 shape == null ? null : fillOf(shape),

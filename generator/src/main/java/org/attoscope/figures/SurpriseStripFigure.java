@@ -28,6 +28,8 @@ public final class SurpriseStripFigure {
         double bar = Math.max(3, Math.min(22, Math.floor(900.0 / Math.max(1, n))));
         int tickFont = (int) Math.max(7, Math.min(10, bar - 1));
         int every = (int) Math.ceil((tickFont + 2) / bar);
+        // Long strips: ticks on round positions (multiples of 5), fewer labels to lay out on a phone.
+        every = every <= 2 ? every : (int) Math.ceil(every / 5.0) * 5;
         double longest = 0;
         for (int i = 0; i < n; i += every) {
             longest = Math.max(longest, SvgCanvas.textWidth(tick(marks.get(i), every), tickFont));
