@@ -363,8 +363,13 @@
       moveCursor(c, false);
       select(qOf(c), { push: true, announce: true });
     });
+    /* A click focuses the window too; only keyboard focus places the cursor (and may scroll), so the cell
+       under the pointer stays put between mousedown and click. */
+    var pointing = false;
+    box.addEventListener('pointerdown', function () { pointing = true; });
+    box.addEventListener('pointerup', function () { pointing = false; });
     box.addEventListener('focus', function () {
-      if (!at) {
+      if (!at && !pointing) {
         var row = rows[current] || [];
         if (row.length) { moveCursor(row[row.length - 1], true); }
       }
