@@ -21,7 +21,9 @@ final class FigureHtml {
         for (Map.Entry<String, String> e : figure.data().entrySet()) {
             sb.append(' ').append(e.getKey()).append("=\"").append(Html.escape(e.getValue())).append('"');
         }
-        sb.append(">\n<div class=\"figure-svg\">").append(figure.svg().svg()).append("</div>\n<figcaption>")
+        // Focusable and named: on a phone a wide figure scrolls inside it, and keyboard readers must reach that too.
+        sb.append(">\n<div class=\"figure-svg\" tabindex=\"0\" role=\"group\" aria-label=\"Figure ").append(number)
+                .append("\">").append(figure.svg().svg()).append("</div>\n<figcaption>")
                 .append("<strong>Figure ").append(number).append(".</strong> ");
         if (!figure.caption().isBlank()) {
             sb.append(Html.escape(figure.caption().strip())).append(' ');
