@@ -35,6 +35,7 @@
   var current = Number(explorer.getAttribute('data-initial'));
   var drawnBars = [];
   var matrices = [];
+  var playgroundLink = document.getElementById('open-in-playground');
 
   function fixed(x, digits) { return x.toFixed(digits); }
   function percent(p) { return fixed(p * 100, 1) + '%'; }
@@ -138,6 +139,8 @@
       reads.appendChild(box);
     }
     field('window').textContent = windowText(p);
+    /* The playground's address carries the text and the point (FORMATS.md section 7). */
+    if (playgroundLink) { playgroundLink.hash = 'text=' + encodeURIComponent(story.text) + '&point=' + p.focus; }
     var steps = panel.querySelectorAll('[data-step]');
     steps[0].disabled = p.focus === 0;
     steps[1].disabled = p.focus === points.length - 1;
@@ -163,7 +166,11 @@
     var changed = i !== current;
     current = i;
     drawStrip(p);
-    if (changed || opts.redraw) { drawPanel(p); }
+    if (changed || opts.redraw) {
+      drawPanel(p);
+      /* other views of the point (why.js) follow the selection */
+      explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: i } }));
+    }
     matrices.forEach(function (m) { m.highlight(p, opts.follow); });
     if (opts.announce) { announce.textContent = describe(p); }
     if (opts.push) { writeHash('#p' + i); }

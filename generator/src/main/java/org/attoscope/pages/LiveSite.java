@@ -87,12 +87,17 @@ public final class LiveSite implements AutoCloseable {
         this.figures = figures;
         this.verifier = verifier;
         this.warnings = warnings;
-        this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads);
+        this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads, true);
         this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "attoscope-live-page");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The content folder the site is built from. */
+    public Path content() {
+        return folders.content();
     }
 
     public Path out() {

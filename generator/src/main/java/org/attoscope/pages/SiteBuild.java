@@ -108,7 +108,7 @@ public final class SiteBuild {
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
         SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections, verifier.reportPage());
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()));
-             Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads)) {
+             Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads, true)) {
             Output output = new Output(staged.dir());
             for (PlannedPage page : renderer.fixedPages(entries)) {
                 output.write(page);

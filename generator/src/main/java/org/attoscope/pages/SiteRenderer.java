@@ -87,6 +87,7 @@ final class SiteRenderer implements PageRenderer {
             for (SectionPage p : section.pages(stories)) {
                 pages.add(page(p.path(), p.template(), p.makeVariables(), p.inputs()));
             }
+            pages.addAll(section.files(stories));
         }
         return pages;
     }

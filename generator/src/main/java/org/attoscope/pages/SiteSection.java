@@ -19,4 +19,9 @@ public interface SiteSection {
      * and {@code attoscope serve} renders one again only when its {@link SectionPage#inputs()} change.
      */
     List<SectionPage> pages(StoryTraces stories);
+
+    /** Files of the section that are not rendered from a template (the playground's weights script), if any. */
+    default List<PlannedPage> files(StoryTraces stories) {
+        return List.of();
+    }
 }

@@ -49,7 +49,7 @@ final class FreshTraces {
             List<Story> stories = StoryLibrary.load(content).stream()
                     .map(s -> StoryExcerpt.of(s, engine.tokenizer().encode(s.text()))).toList();
             List<PromptTrace> traces;
-            try (Tracer tracer = new Tracer(engine, SiteBuild.TOP_N, threads)) {
+            try (Tracer tracer = new Tracer(engine, SiteBuild.TOP_N, threads, true)) {
                 traces = tracer.traceAll(stories.stream().map(s -> new Tracer.Prompt(s.slug(), s.text())).toList());
             }
             Map<String, Fresh> map = new LinkedHashMap<>();
