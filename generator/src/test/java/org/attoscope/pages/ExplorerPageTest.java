@@ -78,7 +78,8 @@ class ExplorerPageTest {
         assertEquals(String.valueOf(first.focus()), doc.selectFirst("[data-field=focus]").text());
         assertTrue(doc.selectFirst("[data-field=next]").text().startsWith("Actually next"));
         assertEquals(1, doc.select("template#panel-parts .pred").size(), "the parts the script clones, once");
-        assertEquals(List.of(), doc.select("[style]").eachAttr("style"), "no inline style attributes (CSP)");
+        assertEquals(List.of(), doc.select("#explorer [style], #figures [style], template [style]").eachAttr("style"),
+                "no inline style attributes in the explorer and its figures (CSP)");
     }
 
     @Test
