@@ -129,7 +129,9 @@ final class SiteRenderer implements PageRenderer {
         // A host serves 404.html at whatever address was missing, where relative links would not resolve; with a
         // base URL the page can name its own folder. Without one it keeps relative links (right from the root).
         vars.put("base", path.equals(NOT_FOUND) && config.baseUrl() != null ? Sitemap.url(config.baseUrl(), "") : null);
-        return templates.render(template, vars).getBytes(StandardCharsets.UTF_8);
+        vars.put("csp", ContentPolicy.PLACEHOLDER);
+        String base = (String) vars.get("base");
+        return ContentPolicy.seal(templates.render(template, vars), base).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code templates/assets} (CSS, the explorer script), copied byte for byte, in a stable order. */
