@@ -1,10 +1,13 @@
 /*
  * attoscope explorer: selects a prediction point of the story embedded in #attoscope-points and redraws the
- * token strip's bars and the panel from it. No framework, no network; works from file://.
+ * token strip's bars, the panel and the figures' highlights from it. No framework, no network; works from file://.
  *
- * The page arrives with the story's last point rendered by the server; this script draws any point into the
- * same markup with the same number rules as the server (pages/Numbers.java): toFixed rounds the exact value
- * half-up, as BigDecimal does there.
+ * The page arrives with its opening point rendered by the server; this script draws any point into the same
+ * markup (cloned from <template id="panel-parts">) with the same number rules as the server (pages/Numbers.java):
+ * toFixed rounds the exact value half-up, as BigDecimal does there. It sets no inline style attributes, only
+ * CSS custom properties through the CSSOM.
+ *
+ * Every selection a reader makes is a history entry (#pN), so Back and Forward move between points.
  */
 (function () {
   'use strict';
@@ -18,32 +21,32 @@
   var points = story.points;
   var heads = Number(explorer.getAttribute('data-heads'));
   var context = Number(explorer.getAttribute('data-context'));
-  var shown = Number(explorer.getAttribute('data-shown'));
+  var fewer = Number(explorer.getAttribute('data-shown'));
+  var shown = fewer;
   var excerpt = explorer.getAttribute('data-excerpt') === 'true';
   var strip = document.getElementById('strip');
   var cells = Array.prototype.slice.call(strip.querySelectorAll('.tok'));
   var kinds = cells.map(function (c) { return c.className.split(' ')[1]; });
   var display = cells.map(function (c) { return c.getAttribute('data-display'); });
-  var bars = cells.map(function (c) { return Array.prototype.slice.call(c.querySelectorAll('.bar')); });
   var panel = document.getElementById('panel');
+  var parts = document.getElementById('panel-parts').content;
   var field = function (name) { return panel.querySelector('[data-field="' + name + '"]'); };
   var announce = document.getElementById('announce');
+  var current = Number(explorer.getAttribute('data-initial'));
+  var drawnBars = [];
+  var matrices = [];
   var playgroundLink = document.getElementById('open-in-playground');
-  var current = -1;
 
   function fixed(x, digits) { return x.toFixed(digits); }
   function percent(p) { return fixed(p * 100, 1) + '%'; }
   function extent(w) { return w === 0 ? '0' : fixed(w, 4); }
+  function part(selector) { return parts.querySelector(selector).cloneNode(true); }
+  function fill(node, selector, text) { node.querySelector(selector).textContent = text; }
 
   function stateOf(pos, p) {
     if (pos === p.focus) { return 'is-focus'; }
     if (pos > p.focus) { return 'is-future'; }
     return pos < p.context_start ? 'is-outside' : '';
-  }
-
-  function cellClass(pos, p) {
-    var state = stateOf(pos, p);
-    return 'tok ' + kinds[pos] + (state ? ' ' + state : '');
   }
 
   function windowText(p) {
@@ -56,92 +59,92 @@
       ' before it are out of reach (greyed).';
   }
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined) { e.textContent = text; }
-    return e;
-  }
-
+  /* Bars only under the tokens a head read (at most top-k per head), not two per token. */
   function drawStrip(p) {
-    var weights = [];
-    for (var h = 0; h < heads; h++) {
-      var w = {};
-      (p.heads[h] || []).forEach(function (link) { w[link.source] = link.weight; });
-      weights.push(w);
-    }
+    drawnBars.forEach(function (b) { b.remove(); });
+    drawnBars = [];
     cells.forEach(function (cell, pos) {
-      cell.className = cellClass(pos, p);
+      var state = stateOf(pos, p);
+      cell.className = 'tok ' + kinds[pos] + (state ? ' ' + state : '');
       var focus = pos === p.focus;
       cell.tabIndex = focus ? 0 : -1;
-      if (focus) { cell.setAttribute('aria-current', 'true'); } else { cell.removeAttribute('aria-current'); }
-      bars[pos].forEach(function (bar, h) {
-        var e = extent(weights[h][pos] || 0);
-        bar.setAttribute('data-w', e);
-        bar.style.setProperty('--w', e);
+      cell.setAttribute('aria-selected', focus ? 'true' : 'false');
+    });
+    for (var h = 0; h < heads; h++) {
+      (p.heads[h] || []).forEach(function (link) {
+        var cell = cells[link.source];
+        var box = cell.querySelector('.bars');
+        if (!box) {
+          box = document.createElement('span');
+          box.className = 'bars';
+          box.setAttribute('aria-hidden', 'true');
+          cell.appendChild(box);
+          drawnBars.push(box);
+        }
+        var bar = document.createElement('span');
+        bar.className = 'bar h' + h;
+        bar.setAttribute('data-w', extent(link.weight));
+        bar.style.setProperty('--w', extent(link.weight));
+        box.appendChild(bar);
       });
+    }
+  }
+
+  function drawNext(p) {
+    var next = field('next');
+    next.textContent = '';
+    if (p.next) {
+      var known = part('.next-known');
+      fill(known, '[data-part=token]', display[p.focus + 1]);
+      fill(known, '[data-part=rank]', p.next.rank !== null ? 'rank ' + p.next.rank : 'not ranked: the model never predicts an unknown word');
+      fill(known, '[data-part=prob]', p.next.rank !== null ? percent(p.next.prob) : '');
+      next.appendChild(known);
+    } else {
+      next.appendChild(part(excerpt ? '.next-excerpt' : '.next-end'));
+    }
+  }
+
+  function drawPredictions(p) {
+    var list = field('predictions');
+    list.textContent = '';
+    p.predictions.slice(0, shown).forEach(function (pr) {
+      var li = part('.pred');
+      if (p.next && p.next.id === pr.id) { li.classList.add('is-actual'); }
+      fill(li, '.pred-tok', pr.token);
+      li.querySelector('.pred-bar').value = pr.prob;
+      fill(li, '.pred-pct', percent(pr.prob));
+      list.appendChild(li);
     });
   }
 
   function drawPanel(p) {
     field('focus').textContent = String(p.focus);
     field('token').textContent = display[p.focus];
-
-    var next = field('next');
-    next.textContent = '';
-    if (p.next) {
-      next.appendChild(el('span', 'label', 'Actually next'));
-      next.appendChild(document.createTextNode(' '));
-      next.appendChild(el('span', 'tokname', display[p.focus + 1]));
-      next.appendChild(document.createTextNode(' '));
-      next.appendChild(el('span', 'rank', p.next.rank !== null ? 'rank ' + p.next.rank : 'not ranked: the model never predicts an unknown word'));
-      if (p.next.rank !== null) {
-        next.appendChild(document.createTextNode(' '));
-        next.appendChild(el('span', 'prob', percent(p.next.prob)));
-      }
-    } else {
-      next.appendChild(el('span', 'label', excerpt ? 'End of this excerpt' : 'End of the story'));
-      next.appendChild(document.createTextNode(' '));
-      next.appendChild(el('span', 'rank', excerpt ? 'the story goes on, but this page stops here' : 'nothing follows, so there is nothing to score'));
-    }
-
-    var list = field('predictions');
-    list.textContent = '';
-    p.predictions.slice(0, shown).forEach(function (pr) {
-      var li = el('li', p.next && p.next.id === pr.id ? 'pred is-actual' : 'pred');
-      li.appendChild(el('span', 'pred-tok', pr.token));
-      var track = el('span', 'pred-track');
-      var bar = el('span', 'pred-bar');
-      bar.style.setProperty('--p', extent(pr.prob));
-      track.appendChild(bar);
-      li.appendChild(track);
-      li.appendChild(el('span', 'pred-pct', percent(pr.prob)));
-      list.appendChild(li);
-    });
-
+    drawNext(p);
+    drawPredictions(p);
     var reads = field('heads');
     reads.textContent = '';
     for (var h = 0; h < heads; h++) {
-      var box = el('div', 'head-reads h' + h);
-      box.appendChild(el('h4', null, 'head ' + h));
-      var ol = el('ol');
+      var box = part('.head-reads');
+      box.classList.add('h' + h);
+      fill(box, 'h4', 'head ' + h);
+      var ol = box.querySelector('ol');
       (p.heads[h] || []).forEach(function (link) {
-        var li = el('li');
-        li.appendChild(el('span', 'tokname', display[link.source]));
-        li.appendChild(el('span', 'at', '#' + link.source));
-        li.appendChild(el('span', 'pct', percent(link.weight)));
+        var li = part('li.link');
+        fill(li, '.tokname', display[link.source]);
+        fill(li, '.at', '#' + link.source);
+        fill(li, '.pct', percent(link.weight));
         ol.appendChild(li);
       });
-      box.appendChild(ol);
       reads.appendChild(box);
     }
     field('window').textContent = windowText(p);
     /* The playground's address carries the text and the point (FORMATS.md section 7). */
     if (playgroundLink) { playgroundLink.hash = 'text=' + encodeURIComponent(story.text) + '&point=' + p.focus; }
-
     var steps = panel.querySelectorAll('[data-step]');
     steps[0].disabled = p.focus === 0;
     steps[1].disabled = p.focus === points.length - 1;
+    field('copied').textContent = '';
   }
 
   function describe(p) {
@@ -152,20 +155,25 @@
     return text;
   }
 
-  /* Selects point i. Options: hash (write #pN into the address), focus (move keyboard focus), announce. */
+  /*
+   * Selects point i. Options: push (a new history entry #pN), focus (move keyboard focus to the token),
+   * announce (say the point in the live region), scroll (bring the token into view inside the strip).
+   */
   function select(i, opts) {
     opts = opts || {};
     i = Math.max(0, Math.min(points.length - 1, i));
     var p = points[i];
-    if (i !== current) {
-      drawStrip(p);
+    var changed = i !== current;
+    current = i;
+    drawStrip(p);
+    if (changed || opts.redraw) {
       drawPanel(p);
-      current = i;
-      if (opts.announce) { announce.textContent = describe(p); }
       /* other views of the point (why.js) follow the selection */
       explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: i } }));
     }
-    if (opts.hash) { writeHash('#p' + i); }
+    matrices.forEach(function (m) { m.highlight(p, opts.follow); });
+    if (opts.announce) { announce.textContent = describe(p); }
+    if (opts.push) { writeHash('#p' + i); }
     if (opts.focus) { cells[i].focus({ preventScroll: true }); }
     if (opts.focus || opts.scroll) { cells[i].scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
   }
@@ -173,9 +181,9 @@
   function writeHash(hash) {
     if (location.hash === hash) { return; }
     try {
-      history.replaceState(null, '', hash);
+      history.pushState({ point: hash }, '', hash);
     } catch (e) {
-      location.replace(hash);
+      location.hash = hash;
     }
   }
 
@@ -186,11 +194,20 @@
     return i < points.length ? i : -1;
   }
 
+  /* ---------- the strip: a listbox of tokens ---------- */
+
+  strip.setAttribute('role', 'listbox');
+  strip.setAttribute('aria-label', 'Tokens of the story');
+  strip.setAttribute('aria-describedby', 'strip-hint');
+  cells.forEach(function (cell) {
+    cell.setAttribute('role', 'option');
+    cell.removeAttribute('title');
+  });
+
   strip.addEventListener('click', function (ev) {
     var cell = ev.target.closest('.tok');
     if (!cell) { return; }
-    ev.preventDefault();
-    select(Number(cell.getAttribute('data-pos')), { hash: true, focus: true, announce: true });
+    select(Number(cell.getAttribute('data-pos')), { push: true, focus: true, announce: true, follow: true });
   });
 
   strip.addEventListener('keydown', function (ev) {
@@ -204,29 +221,229 @@
       default: return;
     }
     ev.preventDefault();
-    select(to, { hash: true, focus: true, announce: true });
+    select(to, { push: true, focus: true, announce: true, follow: true });
   });
 
   panel.addEventListener('click', function (ev) {
-    var button = ev.target.closest('[data-step]');
+    var button = ev.target.closest('[data-step],[data-action]');
     if (!button) { return; }
-    select(current + Number(button.getAttribute('data-step')), { hash: true, announce: true, scroll: true });
+    var action = button.getAttribute('data-action');
+    if (action === 'more') {
+      shown = shown === fewer ? points[current].predictions.length : fewer;
+      button.setAttribute('aria-pressed', shown === fewer ? 'false' : 'true');
+      button.textContent = shown === fewer ? 'Show ' + points[current].predictions.length : 'Show ' + fewer;
+      drawPredictions(points[current]);
+    } else if (action === 'copy-link') {
+      copyLink();
+    } else {
+      select(current + Number(button.getAttribute('data-step')), { push: true, announce: true, scroll: true, follow: true });
+    }
   });
+
+  function copyLink() {
+    var url = location.href.split('#')[0] + '#p' + current;
+    var done = function () { field('copied').textContent = 'Link copied'; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(done, function () { field('copied').textContent = url; });
+    } else {
+      /* file:// pages have no clipboard API; show the address so it can be copied by hand. */
+      field('copied').textContent = url;
+    }
+  }
 
   window.addEventListener('hashchange', function () {
     var i = fromHash();
-    if (i >= 0) { select(i, { scroll: true }); }
+    if (i >= 0) { select(i, { scroll: true, follow: true }); }
+  });
+  window.addEventListener('popstate', function () {
+    var i = fromHash();
+    select(i >= 0 ? i : Number(explorer.getAttribute('data-initial')), { scroll: true, follow: true, announce: true });
+  });
+
+  /* ---------- attention matrices: the selected row, a cell cursor, the exact value ---------- */
+
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function floatOf(bits) {
+    var view = new DataView(new ArrayBuffer(4));
+    view.setUint32(0, parseInt(bits, 16));
+    return view.getFloat32(0);
+  }
+
+  /* The shortest decimal that reads back as exactly this float32, as the figures' tooltips write it. */
+  function shortest(x) {
+    for (var d = 1; d <= 9; d++) {
+      var s = x.toPrecision(d);
+      if (Math.fround(Number(s)) === x) { return String(Number(s)); }
+    }
+    return String(x);
+  }
+
+  function svgElement(tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  function Matrix(svg) {
+    var box = svg.closest('.figure-svg');
+    var readout = svg.closest('figure').querySelector('.readout');
+    var head = Number(svg.getAttribute('data-head'));
+    var cell = Number(svg.getAttribute('data-cell'));
+    var x0 = Number(svg.getAttribute('data-x0'));
+    var y0 = Number(svg.getAttribute('data-y0'));
+    var rows = {};
+    Array.prototype.forEach.call(svg.querySelectorAll('[data-q][data-k]'), function (c) {
+      (rows[c.getAttribute('data-q')] = rows[c.getAttribute('data-q')] || []).push(c);
+    });
+    Object.keys(rows).forEach(function (q) {
+      rows[q].sort(function (a, b) { return a.getAttribute('data-k') - b.getAttribute('data-k'); });
+    });
+    var band = svgElement('path', { 'class': 'sel-row', fill: 'none' });
+    var cursor = svgElement('rect', { 'class': 'cursor', fill: 'none', width: cell, height: cell });
+    cursor.setAttribute('visibility', 'hidden');
+    svg.appendChild(band);
+    svg.appendChild(cursor);
+    var at = null; /* the cursor's cell element */
+
+    box.classList.add('matrix-window');
+    box.tabIndex = 0;
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', 'Head ' + head + ' links: arrow keys move between cells, Enter selects that point');
+    readout.hidden = false;
+
+    function qOf(c) { return Number(c.getAttribute('data-q')); }
+    function kOf(c) { return Number(c.getAttribute('data-k')); }
+
+    function say(c) {
+      var q = qOf(c);
+      var k = kOf(c);
+      var w = floatOf(c.getAttribute('data-bits'));
+      readout.textContent = 'Head ' + head + ', query ' + q + ' \u201c' + display[q] + '\u201d \u2192 key ' + k +
+        ' \u201c' + display[k] + '\u201d: weight ' + shortest(w) + ' (' + percent(w) + ', float32 bits ' +
+        c.getAttribute('data-bits') + '). Enter selects point ' + q + '.';
+    }
+
+    function moveCursor(c, follow) {
+      at = c;
+      cursor.setAttribute('x', x0 + kOf(c) * cell);
+      cursor.setAttribute('y', y0 + qOf(c) * cell);
+      cursor.setAttribute('visibility', 'visible');
+      say(c);
+      if (follow) { reveal(qOf(c), kOf(c)); }
+    }
+
+    /* Scrolls the window (when the matrix is larger than it) so query q's row, from key k leftwards, shows. */
+    function reveal(q, k) {
+      var scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      var y = (y0 + q * cell) * scale;
+      var x = (x0 + (k + 1) * cell) * scale;
+      if (y < box.scrollTop || y + cell * scale > box.scrollTop + box.clientHeight) {
+        box.scrollTop = y - box.clientHeight / 2;
+      }
+      if (x < box.scrollLeft || x > box.scrollLeft + box.clientWidth) {
+        box.scrollLeft = x - box.clientWidth * 0.7;
+      }
+    }
+
+    this.highlight = function (p, follow) {
+      var from = x0 + p.context_start * cell;
+      var y = y0 + p.focus * cell;
+      band.setAttribute('d', 'M' + from + ' ' + y + 'h' + (p.focus - p.context_start + 1) * cell + 'v' + cell +
+        'h' + -(p.focus - p.context_start + 1) * cell + 'z');
+      var row = rows[p.focus] || [];
+      if (!at || qOf(at) !== p.focus) {
+        at = null;
+        cursor.setAttribute('visibility', 'hidden');
+      }
+      if (follow) { reveal(p.focus, p.focus); }
+      return row;
+    };
+
+    svg.addEventListener('mousemove', function (ev) {
+      var c = ev.target.closest('[data-k]');
+      if (c) { say(c); }
+    });
+    svg.addEventListener('click', function (ev) {
+      var c = ev.target.closest('[data-k]');
+      if (!c) { return; }
+      moveCursor(c, false);
+      select(qOf(c), { push: true, announce: true });
+    });
+    /* A click focuses the window too; only keyboard focus places the cursor (and may scroll), so the cell
+       under the pointer stays put between mousedown and click. */
+    var pointing = false;
+    box.addEventListener('pointerdown', function () { pointing = true; });
+    box.addEventListener('pointerup', function () { pointing = false; });
+    box.addEventListener('focus', function () {
+      if (!at && !pointing) {
+        var row = rows[current] || [];
+        if (row.length) { moveCursor(row[row.length - 1], true); }
+      }
+    });
+    box.addEventListener('keydown', function (ev) {
+      if (ev.altKey || ev.ctrlKey || ev.metaKey || !at) { return; }
+      var q = qOf(at);
+      var row = rows[q];
+      var j = row.indexOf(at);
+      var next = null;
+      switch (ev.key) {
+        case 'ArrowLeft': next = row[j - 1]; break;
+        case 'ArrowRight': next = row[j + 1]; break;
+        case 'ArrowUp': case 'ArrowDown': {
+          var step = ev.key === 'ArrowUp' ? -1 : 1;
+          for (var r = q + step; r >= 0 && r < points.length && !next; r += step) {
+            var other = rows[r] || [];
+            next = nearest(other, kOf(at));
+          }
+          break;
+        }
+        case 'Enter': case ' ':
+          ev.preventDefault();
+          select(q, { push: true, announce: true });
+          return;
+        default: return;
+      }
+      ev.preventDefault();
+      if (next) { moveCursor(next, true); }
+    });
+  }
+
+  function nearest(row, k) {
+    var best = null;
+    row.forEach(function (c) {
+      if (!best || Math.abs(c.getAttribute('data-k') - k) < Math.abs(best.getAttribute('data-k') - k)) { best = c; }
+    });
+    return best;
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('svg.attoscope-attention-matrix'), function (svg) {
+    matrices.push(new Matrix(svg));
+  });
+
+  /* The surprise strip: a mark selects its point. */
+  Array.prototype.forEach.call(document.querySelectorAll('svg.attoscope-surprise'), function (svg) {
+    svg.addEventListener('click', function (ev) {
+      var mark = ev.target.closest('.mark');
+      if (mark) { select(Number(mark.getAttribute('data-position')), { push: true, announce: true }); }
+    });
   });
 
   /* Controls that need this script are hidden in the markup; show them now that it runs. */
-  document.getElementById('strip-hint').hidden = false;
+  ['strip-hint', 'strip-legend'].forEach(function (id) { document.getElementById(id).hidden = false; });
   panel.querySelector('.stepper').hidden = false;
+  panel.querySelector('.panel-tools').hidden = false;
+  var more = panel.querySelector('[data-action=more]');
+  if (points.length && points[0].predictions.length > fewer) {
+    more.hidden = false;
+    more.textContent = 'Show ' + points[0].predictions.length;
+  }
 
   var initial = fromHash();
-  current = points.length - 1; /* the server rendered the last point */
   if (initial >= 0) {
-    select(initial, { scroll: true });
+    select(initial, { scroll: true, redraw: true, follow: true });
   } else {
-    drawPanel(points[current]); /* sets the stepper's disabled state */
+    select(current, { redraw: true, follow: true });
+    try { history.replaceState({ point: '#p' + current }, '', location.href.split('#')[0] + location.hash); } catch (e) { /* file:// in some browsers */ }
   }
 }());

@@ -233,5 +233,7 @@
 
   why.querySelector('.why-controls').hidden = false;
   var m = /^#p(\d+)$/.exec(location.hash);
-  select(m && Number(m[1]) < points.length ? Number(m[1]) : points.length - 1);
+  /* the explorer opens on the point it names in data-initial (pages/OpeningPoint) */
+  var opening = explorer.hasAttribute('data-initial') ? Number(explorer.getAttribute('data-initial')) : points.length - 1;
+  select(m && Number(m[1]) < points.length ? Number(m[1]) : opening);
 }());

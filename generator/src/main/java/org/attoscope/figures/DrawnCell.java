@@ -13,7 +13,7 @@ import java.util.List;
  * @param fill        the fill of its rectangle as drawn
  * @param label       its visible label, or null where none is drawn
  * @param labelColour the label's colour as drawn, or null
- * @param tooltip     its {@code <title>} text
+ * @param tooltip     its {@code <title>} text, or null for a compact matrix cell, which has none
  */
 public record DrawnCell(String tensor, List<Integer> index, String bits, boolean masked, ValueKind kind, Rgb fill,
                         String label, Rgb labelColour, String tooltip) {

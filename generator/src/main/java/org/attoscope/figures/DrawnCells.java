@@ -41,17 +41,46 @@ public final class DrawnCells {
         return read(parseSvg(svg));
     }
 
-    /** Every cell under this element (a figure's root, or a whole page's DOM), in document order. */
+    /**
+     * Every cell under this element (a figure's root, or a whole page's DOM), in document order: the
+     * {@link CellMarkup} groups, and the compact cells of an {@link AttentionMatrixFigure} (an element with
+     * {@code data-q} and {@code data-k}, its tensor on an ancestor).
+     */
     public static List<DrawnCell> read(Element root) {
         List<DrawnCell> cells = new ArrayList<>();
-        NodeList groups = root.getElementsByTagNameNS("*", "g");
-        for (int i = 0; i < groups.getLength(); i++) {
-            Element g = (Element) groups.item(i);
-            if (Arrays.asList(g.getAttribute("class").split("\\s+")).contains(CellMarkup.CELL_CLASS)) {
-                cells.add(cell(g));
+        NodeList all = root.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.getLocalName().equals("g")
+                    && Arrays.asList(e.getAttribute("class").split("\\s+")).contains(CellMarkup.CELL_CLASS)) {
+                cells.add(cell(e));
+            } else if (e.hasAttribute("data-k") && e.hasAttribute("data-q")) {
+                cells.add(compactCell(e));
             }
         }
         return cells;
+    }
+
+    private static DrawnCell compactCell(Element e) {
+        Element shape = e.getLocalName().equals("g") ? first(e, "path") : e;
+        Element text = first(e, "text");
+        return new DrawnCell(inherited(e, CellMarkup.TENSOR),
+                List.of(Integer.valueOf(e.getAttribute("data-q").strip()),
+                        Integer.valueOf(e.getAttribute("data-k").strip())),
+                e.getAttribute(CellMarkup.BITS), false, ValueKind.FLOAT,
+                shape == null ? null : fillOf(shape),
+                text == null ? null : text.getTextContent(),
+                text == null ? null : fillOf(text),
+                null);
+    }
+
+    private static String inherited(Element from, String attribute) {
+        for (Node n = from; n instanceof Element e; n = n.getParentNode()) {
+            if (e.hasAttribute(attribute)) {
+                return e.getAttribute(attribute);
+            }
+        }
+        return "";
     }
 
     private static DrawnCell cell(Element g) {
@@ -70,7 +99,8 @@ public final class DrawnCells {
                 rect == null ? null : fillOf(rect),
                 text == null ? null : text.getTextContent(),
                 text == null ? null : fillOf(text),
-                title == null ? null : title.getTextContent());
+                // A group cell must have its tooltip: a missing one reads as empty, which no check accepts.
+                title == null ? "" : title.getTextContent());
     }
 
     /** The fill an element is painted with: its {@code fill} attribute or the {@code fill:} in its style. */

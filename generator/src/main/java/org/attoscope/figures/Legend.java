@@ -49,6 +49,16 @@ final class Legend {
         return line;
     }
 
+    /** Caption lines written by hand ({@link SvgWriter}); returns the y below them. */
+    static double captionLines(SvgWriter svg, double x, double y, String... lines) {
+        double line = y;
+        for (String text : lines) {
+            svg.text(text, x, line + 11, 11, INK, "start", "font-family", "sans-serif");
+            line += 16;
+        }
+        return line;
+    }
+
     static double width(String... lines) {
         double w = 0;
         for (String text : lines) {

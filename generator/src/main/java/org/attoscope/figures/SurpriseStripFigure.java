@@ -5,13 +5,15 @@ import java.util.List;
 /**
  * A strip of the model's surprise (-ln p of the token that actually follows) across a story, one bar per token
  * that has a successor. Tokens whose successor the predictions exclude get a distinct hollow grey mark at full
- * height: there is no probability to measure, which is different from "very surprising".
+ * height: there is no probability to measure, which is different from "very surprising". Each mark is one
+ * {@code <path class="mark" data-position data-surprise>} with its tooltip as a {@code <title>} child.
  */
 public final class SurpriseStripFigure {
 
     private static final double PAD = 12;
     private static final double PLOT_HEIGHT = 120;
     private static final Rgb BAR = new Rgb(0x3b, 0x4a, 0x6b);
+    private static final Rgb GRIDLINE = new Rgb(0xdd, 0xdd, 0xdd);
 
     private SurpriseStripFigure() {
     }
@@ -26,6 +28,8 @@ public final class SurpriseStripFigure {
         double bar = Math.max(3, Math.min(22, Math.floor(900.0 / Math.max(1, n))));
         int tickFont = (int) Math.max(7, Math.min(10, bar - 1));
         int every = (int) Math.ceil((tickFont + 2) / bar);
+        // Long strips: ticks on round positions (multiples of 5), fewer labels to lay out on a phone.
+        every = every <= 2 ? every : (int) Math.ceil(every / 5.0) * 5;
         double longest = 0;
         for (int i = 0; i < n; i += every) {
             longest = Math.max(longest, SvgCanvas.textWidth(tick(marks.get(i), every), tickFont));
@@ -40,49 +44,55 @@ public final class SurpriseStripFigure {
         double width = Math.ceil(Math.max(left + plotW + PAD, PAD * 2 + Legend.width(caption)));
         double height = Math.ceil(captionY + caption.length * 16 + PAD);
 
-        SvgCanvas canvas = new SvgCanvas(width, height);
-        canvas.text("-ln p (nats)", PAD, PAD + 10, 11, Legend.MUTED, SvgCanvas.Anchor.START, true);
+        SvgWriter svg = new SvgWriter();
+        svg.open("g", "font-family", "sans-serif");
+        svg.text("-ln p (nats)", PAD, PAD + 10, 11, Legend.MUTED, "start", "font-weight", "bold");
         for (int i = 0; i <= 2; i++) {
             double v = yMax * i / 2;
             double y = baseY - PLOT_HEIGHT * i / 2;
-            canvas.line(left - 4, y, left + plotW, y, new Rgb(0xdd, 0xdd, 0xdd), 0.5f);
-            canvas.text(Numbers.plain(v), left - 6, y + 3.5, 10, Legend.INK, SvgCanvas.Anchor.END, false);
+            svg.box(left - 4, y - 0.25, plotW + 4, 0.5, GRIDLINE);
+            svg.text(Numbers.plain(v), left - 6, y + 3.5, 10, Legend.INK, "end");
         }
-        int drawn = 0;
+        // One element per mark, its tooltip inside: a long story has a mark per token.
+        svg.open("g", "class", "marks", "shape-rendering", "crispEdges");
         for (int i = 0; i < n; i++) {
             SurpriseMark m = marks.get(i);
             double x = left + i * bar;
-            String value = m.excluded() ? "excluded" : Numbers.significant((float) m.surprise(), 6);
-            canvas.beginGroup(SvgCanvas.attributes("class", "mark", "data-position", Integer.toString(m.position()),
-                    "data-surprise", m.excluded() ? "excluded" : Double.toString(m.surprise())));
-            canvas.title(m.position() + " " + Captions.quoted(m.token()) + " → next " + Captions.quoted(m.nextToken())
-                    + (m.excluded() ? ": excluded from predictions, no probability"
-                    : ": -ln p ≈ " + value + " nats (p ≈ " + Numbers.significant((float) Math.exp(-m.surprise()), 6)
-                    + ")"));
             double inner = Math.max(1, bar - 1);
+            String value = m.excluded() ? "excluded" : Numbers.significant((float) m.surprise(), 6);
+            String tooltip = m.position() + " " + Captions.quoted(m.token()) + " → next " + Captions.quoted(m.nextToken())
+                    + (m.excluded() ? ": excluded from predictions, no probability"
+                    : ": -ln p ≈ " + value + " nats (p ≈ " + Numbers.significant((float) Math.exp(-m.surprise()), 6) + ")");
+            double h = m.excluded() ? PLOT_HEIGHT : Math.max(PLOT_HEIGHT * m.surprise() / yMax, 0.5);
+            double y = m.excluded() ? top : baseY - h;
+            String d = "M" + Numbers.geometry(x) + " " + Numbers.geometry(y) + "h" + Numbers.geometry(inner) + "v"
+                    + Numbers.geometry(h) + "h" + Numbers.geometry(-inner) + "z";
             if (m.excluded()) {
-                canvas.fillRect(x, top, inner, PLOT_HEIGHT, CellEncoder.MASKED_FILL);
-                canvas.strokeRect(x + 0.25, top + 0.25, inner - 0.5, PLOT_HEIGHT - 0.5, Legend.MUTED, 0.5f);
+                svg.open("path", "class", "mark", "data-position", Integer.toString(m.position()), "data-surprise",
+                        "excluded", "fill", CellEncoder.MASKED_FILL.hex(), "stroke", Legend.MUTED.hex(),
+                        "stroke-width", "0.5", "d", d);
             } else {
-                double h = PLOT_HEIGHT * m.surprise() / yMax;
-                canvas.fillRect(x, baseY - h, inner, Math.max(h, 0.5), BAR);
+                svg.open("path", "class", "mark", "data-position", Integer.toString(m.position()), "data-surprise",
+                        Double.toString(m.surprise()), "fill", BAR.hex(), "d", d);
             }
-            canvas.endGroup();
-            drawn++;
+            svg.textElement("title", tooltip).close("path");
         }
-        canvas.line(left, baseY, left + plotW, baseY, Legend.INK, 1f);
+        svg.close("g");
+        svg.box(left, baseY - 0.5, plotW, 1, Legend.INK);
         for (int i = 0; i < n; i += every) {
-            canvas.rotatedText(tick(marks.get(i), every), left + i * bar + bar / 2 + tickFont * 0.35, baseY + 6,
-                    tickFont, Legend.INK, SvgCanvas.Anchor.END, -45);
+            double x = left + i * bar + bar / 2 + tickFont * 0.35;
+            double y = baseY + 6;
+            svg.text(tick(marks.get(i), every), x, y, tickFont, Legend.INK, "end", "transform",
+                    "rotate(-45 " + Numbers.geometry(x) + " " + Numbers.geometry(y) + ")");
         }
-        Legend.caption(canvas, PAD, captionY, caption);
+        Legend.captionLines(svg, PAD, captionY, caption);
+        svg.close("g");
         String title = "Surprise across story " + source;
         String description = "Bar chart of -ln p of the actual next token at each of " + n + " positions of story "
                 + source + ", 0 to " + Numbers.plain(yMax) + " nats. "
                 + marks.stream().filter(SurpriseMark::excluded).count() + " positions have an excluded next token.";
-        String svg = canvas.finish("surprise", title, description,
-                SvgCanvas.attributes("data-source", source));
-        return new SvgFigure(svg, title, description, 0, List.of());
+        String markup = svg.figure("surprise", width, height, title, description, "data-source", source);
+        return new SvgFigure(markup, title, description, 0, List.of());
     }
 
     private static String tick(SurpriseMark m, int every) {

@@ -12,7 +12,7 @@ import org.attoscope.content.Story;
  * @param heads         attention heads, one bar colour each
  * @param tokens        the strip
  * @param after         characters after the last token the tokenizer skips (a closing quote mark), shown faintly
- * @param point         the point the server renders: the story's last, so the page is complete without a script
+ * @param point         the point the server renders ({@link OpeningPoint}), so the page is complete without a script
  * @param pointsJson    the story's FORMATS.md section 3 object, escaped for a script element
  * @param figures       the figure slot under the explorer (attention matrices, surprise strip); may be empty
  * @param previous      the story before this one in the list, or null
@@ -34,6 +34,11 @@ public record ExplorerPage(Story story, int tokenCount, int context, int heads, 
 
     public int shownPredictions() {
         return SHOWN_PREDICTIONS;
+    }
+
+    /** The heads by number, for the legend: 0, 1, ... */
+    public List<Integer> headNumbers() {
+        return java.util.stream.IntStream.range(0, heads).boxed().toList();
     }
 
     /** True when the story is longer than {@link StoryExcerpt#MAX_TOKENS} and the page explores its beginning. */

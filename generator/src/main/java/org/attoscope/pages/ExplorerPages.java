@@ -1,19 +1,16 @@
 package org.attoscope.pages;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.attoscope.content.Story;
 import org.attoscope.model.Encoding;
 import org.attoscope.model.ModelConfig;
 import org.attoscope.model.Tokenizer;
-import org.attoscope.trace.AttentionLink;
 import org.attoscope.trace.PredictionPoint;
 import org.attoscope.trace.PromptTrace;
 
-/** Turns a traced story into its explorer page: the strip, the last point rendered, the embedded data. */
+/** Turns a traced story into its explorer page: the strip, the opening point rendered, the embedded data. */
 final class ExplorerPages {
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
     private static final String MARKS = ".,!?";
@@ -31,13 +28,7 @@ final class ExplorerPages {
         for (int i = 0; i < tokens.size(); i++) {
             display.add(isUnknown(tokens.get(i), trace.tokens().get(i)) ? tokens.get(i).source() : trace.tokens().get(i));
         }
-        PredictionPoint last = trace.points().get(trace.points().size() - 1);
-        List<Map<Integer, Double>> weights = new ArrayList<>();
-        for (List<AttentionLink> head : last.heads()) {
-            Map<Integer, Double> w = new HashMap<>();
-            head.forEach(l -> w.put(l.source(), l.weight()));
-            weights.add(w);
-        }
+        PredictionPoint first = trace.points().get(OpeningPoint.of(trace));
 
         String text = story.text();
         List<TokenCell> cells = new ArrayList<>();
@@ -50,21 +41,17 @@ final class ExplorerPages {
             if (unknown) {
                 gap = stripTrailingLetters(gap);
             }
-            List<String> extents = new ArrayList<>();
-            for (Map<Integer, Double> w : weights) {
-                extents.add(Numbers.extent(w.getOrDefault(i, 0.0)));
-            }
             String kind = i == 0 ? "special" : unknown ? "unknown" : MARKS.contains(word) && word.length() == 1 ? "mark" : "word";
             cells.add(new TokenCell(i, word, unknown ? t.source() : null, kind, gap.replaceAll("\\s+", ""),
-                    BLANK_LINE.matcher(gap).find(), extents, state(i, last)));
+                    BLANK_LINE.matcher(gap).find(), state(i, first)));
             if (i > 0) {
                 gapStart = unknown ? endOfWord(text, t.end()) : t.end();
             }
         }
         String after = text.substring(Math.min(gapStart, text.length())).replaceAll("\\s+", "");
-        PointView point = PointView.of(last, display, ExplorerPage.SHOWN_PREDICTIONS);
+        PointView point = PointView.of(first, display, ExplorerPage.SHOWN_PREDICTIONS);
         return new ExplorerPage(story, tokens.size(), config.blockSize(), config.heads(), cells, after, point,
-                PointsJson.embed(trace), figures, previous, following, storyTokens, WhyView.of(last, display));
+                PointsJson.embed(trace), figures, previous, following, storyTokens, WhyView.of(first, display));
     }
 
     /** The explorer script computes the same classes (explorer.js, stateOf). */

@@ -43,7 +43,8 @@ public final class ModelPageFigures implements PageFigures {
             SvgFigure f = AttentionMatrixFigure.render(matrix(story.slug(), trace, h));
             out.add(new RenderedFigure(f.svg(), "Head " + h + ": every link of the whole story",
                     "Each row is a prediction point, each coloured cell an earlier token that head " + h
-                            + " used there, with its weight. Hover or focus a cell for its exact value."));
+                            + " used there, with its weight. Point at a cell, or focus the figure and use the arrow keys, for its"
+                            + " exact value; click or Enter selects that point."));
         }
         SvgFigure surprise = SurpriseStripFigure.render(story.slug(), surprise(trace));
         out.add(new RenderedFigure(surprise.svg(), "Surprise across the story",

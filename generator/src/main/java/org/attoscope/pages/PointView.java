@@ -8,7 +8,7 @@ import org.attoscope.trace.Prediction;
 import org.attoscope.trace.PredictionPoint;
 
 /**
- * One prediction point as the explorer panel shows it, already formatted. The server renders the story's last
+ * One prediction point as the explorer panel shows it, already formatted. The server renders the story's opening
  * point with it; the explorer script renders every other point into the same markup with the same number rules.
  *
  * @param focus        the selected position

@@ -1,9 +1,8 @@
 package org.attoscope.pages;
 
-import java.util.List;
-
 /**
- * One token of the explorer's strip with its attention bars for the point the server renders.
+ * One token of the explorer's strip. Its attention bars are drawn by the explorer script (without it the panel
+ * lists what each head read).
  *
  * @param position  absolute position in the story
  * @param token     the vocabulary word ({@code <unk>} for a word the model does not know)
@@ -11,15 +10,10 @@ import java.util.List;
  * @param kind      "word", "mark" (punctuation, set tight against the word before), "unknown" or "special" ({@code <bos>})
  * @param before    characters of the text the tokenizer skips before this token (quote marks, digits), shown faintly
  * @param paragraph true when a blank line precedes the token in the text
- * @param extents   per head, the bar's extent for the rendered point ("0" when the head gives it no weight)
  * @param state     CSS state classes for the rendered point: focus, future, outside the window
  */
 public record TokenCell(int position, String token, String source, String kind, String before, boolean paragraph,
-                        List<String> extents, String state) {
-
-    public TokenCell {
-        extents = List.copyOf(extents);
-    }
+                        String state) {
 
     /** The cell's classes; the explorer script builds the same string (explorer.js, cellClass). */
     public String cssClass() {

@@ -155,7 +155,7 @@ final class EngineFigureCheck {
             }
         }
         int checked = 0;
-        for (Element mark : figure.svg().select("g.mark")) {
+        for (Element mark : figure.svg().select(".mark")) {
             checked++;
             verdicts.counted();
             String position = mark.attr("data-position");

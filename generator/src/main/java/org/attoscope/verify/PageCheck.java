@@ -68,7 +68,7 @@ final class PageCheck {
                 outcome = new FigureOutcome(new FigureReport(number, figure.kind(), figure.title(), figure.scaleId(), 0, null, List.of()), List.of());
             }
             if (CaptureFigureCheck.KINDS.contains(figure.kind()) || EngineFigureCheck.KINDS.contains(figure.kind())) {
-                cellsInFigures += svg.select("g." + CellMarkup.CELL_CLASS + "[" + CellMarkup.BITS + "]").size();
+                cellsInFigures += svg.select("[" + CellMarkup.BITS + "]").size();
             }
             figures.add(outcome.report());
             findings.addAll(outcome.findings());

@@ -42,8 +42,10 @@ class LongStoryTest {
         assertEquals(StoryExcerpt.MAX_TOKENS - 1, points.get(points.size() - 1).get("focus").asInt());
         assertTrue(points.get(points.size() - 1).get("context_start").asInt() > 0, "the window has slid");
         assertTrue(points.get(points.size() - 1).get("next").isNull(), "FORMATS.md 3: the last embedded point has no next");
-        assertEquals("End of this excerpt the story goes on, but this page stops here", doc.select("[data-field=next]").text(),
-                "the page does not claim the story ends there");
+        // The page opens on a point worth reading; at its last point the script shows this part, never "End of the story".
+        assertEquals("true", doc.selectFirst("#explorer").attr("data-excerpt"));
+        assertEquals("End of this excerpt the story goes on, but this page stops here",
+                doc.select("template#panel-parts .next-excerpt").text(), "the page does not claim the story ends there");
         int tokens = 1 + 7 * (100_000 / 6 + 1); // <bos>, then six words and a full stop per sentence
         assertTrue(doc.select(".excerpt-note").text().startsWith("The whole story is " + String.format("%,d", tokens) + " tokens long."),
                 doc.select(".excerpt-note").text());

@@ -35,7 +35,7 @@ final class RealSite {
         }
         site = root.resolve("site");
         new SiteBuild(new SiteBuild.Folders(content, TestModels.repoRoot().resolve("templates"), site), SiteConfig.load(content),
-                TestModels.realBundle(), PageFigures.NONE, SiteVerifier.NONE, w -> { }, 2).run();
+                TestModels.realBundle(), new ModelPageFigures(), SiteVerifier.NONE, w -> { }, 2).run();
     }
 
     Path explorer(String slug) {

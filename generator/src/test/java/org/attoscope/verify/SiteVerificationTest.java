@@ -73,7 +73,7 @@ class SiteVerificationTest {
     void aCellClaimingOtherBitsIsCaughtAndSoIsAWeightChangedInAnEngineFigure() {
         Path copy = site.copyOfSite("bits");
         TestSite.edit(copy.resolve("how-it-works/index.html"), html -> inCell(html, "0,0,2,2", "data-bits='3f7f7c3a'", "data-bits='3f7f7c3b'"));
-        TestSite.edit(copy.resolve("explore/mat/index.html"), html -> html.replaceFirst("data-bits='3f800000'>", "data-bits='3f000000'>"));
+        TestSite.edit(copy.resolve("explore/mat/index.html"), html -> html.replaceFirst("data-bits=\"3f800000\"", "data-bits=\"3f000000\""));
         List<String> findings = verify(copy);
         assertTrue(findings.contains(HOW + ", " + HEATMAP + ", cell (2,2): bits 3f7f7c3b on the page, 3f7f7c3a from the capture"), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("site/explore/mat/index.html, figure 1 (mat points.heads[0] head 0), cell (")
