@@ -6,7 +6,10 @@ import org.attoscope.bench.SiteScaleBench;
 import org.attoscope.bench.Bench;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.model.PerFocusBaseline;
+import org.attoscope.model.ReferenceForward;
+import java.nio.file.Path;
+import org.attoscope.content.StoryLibrary;
+import org.attoscope.pages.Addresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
         switch (benchCase) {
             case "points" -> { }
             case "serve-edit" -> {
-                String page = edit.replaceFirst("\\.md$", "").replaceFirst("^stories/", "explore/") + "/index.html";
+                String name = Path.of(edit).getFileName().toString().replaceFirst("\\.md$", "");
+                String page = edit.startsWith(StoryLibrary.FOLDER + "/") ? Addresses.explorer(name) : Addresses.lesson(name);
                 new ServeEditBench(bundle, content -> SiteSections.of(content, bundle), n, spec.commandLine().getOut())
                         .run(modelOptions.content, templatesOption.templates, edit, page, 10, rounds);
                 return 0;
@@ -66,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
                     "unknown --case " + benchCase + "; use points, serve-edit or site-scale");
         }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
-        new Bench(new AttoGpt(bundle), new PerFocusBaseline(bundle), n, minSeconds, spec.commandLine().getOut())
+        new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut())
                 .run(corpus, baselineSample);
         return 0;
     }

@@ -77,7 +77,7 @@ final class LessonMarkdown {
 
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources) {
         Document document = parser.parse(lesson.body());
-        LessonLinks links = new LessonLinks(book, sources.stories().slugs());
+        LessonLinks links = new LessonLinks(lesson.href(), book, sources.stories().slugs());
         Map<Node, String> prepared = new IdentityHashMap<>();
         List<LessonFigure> figures = new ArrayList<>();
         List<TocEntry> toc = new ArrayList<>();

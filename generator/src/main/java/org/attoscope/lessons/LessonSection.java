@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.Addresses;
 import org.attoscope.pages.NavLink;
 import org.attoscope.pages.SectionPage;
 import org.attoscope.pages.SiteSection;
@@ -19,7 +20,7 @@ import org.attoscope.pages.StoryTraces;
  * site's traced stories.
  */
 public final class LessonSection implements SiteSection {
-    /** The content folder's lessons folder, and the site folder of the lesson pages. */
+    /** The content folder's lessons folder. */
     public static final String FOLDER = "lessons";
 
     private final Book book;
@@ -46,7 +47,7 @@ public final class LessonSection implements SiteSection {
     @Override
     public Optional<NavLink> nav() {
         return book.lessons().isEmpty() ? Optional.empty()
-                : Optional.of(new NavLink(FOLDER, "Lessons", FOLDER + "/index.html", "Read the lessons"));
+                : Optional.of(new NavLink(Addresses.LESSONS_FOLDER, "Lessons", Addresses.LESSONS, "Read the lessons"));
     }
 
     /** The contents page, then each lesson; a lesson's Markdown is rendered only when its page is. */
@@ -58,7 +59,7 @@ public final class LessonSection implements SiteSection {
         LessonSources sources = new LessonSources(captures, bundle, stories);
         List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
         List<SectionPage> pages = new ArrayList<>();
-        pages.add(new SectionPage(FOLDER + "/index.html", "lessons", Map.of("lessons", entries)));
+        pages.add(new SectionPage(Addresses.LESSONS, "lessons", Map.of("lessons", entries)));
         for (int i = 0; i < entries.size(); i++) {
             Lesson lesson = book.lessons().get(i);
             LessonEntry previous = i > 0 ? entries.get(i - 1) : null;

@@ -25,8 +25,8 @@ public record TracedStory(Story story, Encoding encoding, PromptTrace trace, Lis
         this(story, encoding, trace, unknownWords, encoding.size());
     }
 
-    static TracedStory of(ReadStory read, Encoding explored, PromptTrace trace) {
-        return new TracedStory(read.explored(), explored, trace, read.unknownWords(), read.storyTokens());
+    static TracedStory of(ReadStory read, PromptTrace trace) {
+        return new TracedStory(read.explored(), read.encoding(), trace, read.unknownWords(), read.storyTokens());
     }
 
     StoryEntry entry() {

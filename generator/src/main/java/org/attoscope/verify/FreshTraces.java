@@ -2,6 +2,7 @@ package org.attoscope.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.attoscope.content.Story;
 import org.attoscope.content.StoryLibrary;
 import org.attoscope.pages.StoryExcerpt;
 import org.attoscope.model.AttoGpt;
+import org.attoscope.model.Encoding;
 import org.attoscope.pages.PointsJson;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.trace.PromptTrace;
@@ -46,11 +48,17 @@ final class FreshTraces {
     synchronized Map<String, Fresh> all() {
         if (bySlug == null) {
             // what each explorer covers: the whole story, or its first StoryExcerpt.MAX_TOKENS tokens
-            List<Story> stories = StoryLibrary.load(content).stream()
-                    .map(s -> StoryExcerpt.of(s, engine.tokenizer().encode(s.text()))).toList();
+            List<Story> stories = new ArrayList<>();
+            List<Tracer.EncodedPrompt> prompts = new ArrayList<>();
+            for (Story s : StoryLibrary.load(content)) {
+                Encoding whole = engine.tokenizer().encode(s.text());
+                Story explored = StoryExcerpt.of(s, whole);
+                stories.add(explored);
+                prompts.add(new Tracer.EncodedPrompt(s.slug(), explored.text(), StoryExcerpt.tokens(whole)));
+            }
             List<PromptTrace> traces;
             try (Tracer tracer = new Tracer(engine, SiteBuild.TOP_N, threads)) {
-                traces = tracer.traceAll(stories.stream().map(s -> new Tracer.Prompt(s.slug(), s.text())).toList());
+                traces = tracer.traceEncoded(prompts);
             }
             Map<String, Fresh> map = new LinkedHashMap<>();
             for (int i = 0; i < stories.size(); i++) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.attoscope.pages.Addresses;
 import org.attoscope.figures.CellMarkup;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -69,7 +70,7 @@ final class PageCheck {
         PointsCheck.Outcome embedded = points.check(file, path, page);
         if (embedded != null) {
             findings.addAll(embedded.findings());
-        } else if (path.startsWith("explore/") && path.split("/").length == 3) {
+        } else if (Addresses.explorerSlug(path).isPresent()) {
             findings.add(Finding.of(file, "an explorer page without its embedded points (<script id=\"" + PointsCheck.SCRIPT_ID + "\">)"));
         }
 
