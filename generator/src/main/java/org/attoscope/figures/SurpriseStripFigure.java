@@ -46,18 +46,18 @@ public final class SurpriseStripFigure {
             double v = yMax * i / 2;
             double y = baseY - PLOT_HEIGHT * i / 2;
             canvas.line(left - 4, y, left + plotW, y, new Rgb(0xdd, 0xdd, 0xdd), 0.5f);
-            canvas.text(Numbers.plain(v), left - 6, y + 3.5, 10, Legend.INK, SvgCanvas.Anchor.END, false);
+            canvas.text(HalfEvenNumbers.plain(v), left - 6, y + 3.5, 10, Legend.INK, SvgCanvas.Anchor.END, false);
         }
         int drawn = 0;
         for (int i = 0; i < n; i++) {
             SurpriseMark m = marks.get(i);
             double x = left + i * bar;
-            String value = m.excluded() ? "excluded" : Numbers.significant((float) m.surprise(), 6);
+            String value = m.excluded() ? "excluded" : HalfEvenNumbers.significant((float) m.surprise(), 6);
             canvas.beginGroup(SvgCanvas.attributes("class", "mark", "data-position", Integer.toString(m.position()),
                     "data-surprise", m.excluded() ? "excluded" : Double.toString(m.surprise())));
             canvas.title(m.position() + " " + Captions.quoted(m.token()) + " → next " + Captions.quoted(m.nextToken())
                     + (m.excluded() ? ": excluded from predictions, no probability"
-                    : ": -ln p ≈ " + value + " nats (p ≈ " + Numbers.significant((float) Math.exp(-m.surprise()), 6)
+                    : ": -ln p ≈ " + value + " nats (p ≈ " + HalfEvenNumbers.significant((float) Math.exp(-m.surprise()), 6)
                     + ")"));
             double inner = Math.max(1, bar - 1);
             if (m.excluded()) {
@@ -78,7 +78,7 @@ public final class SurpriseStripFigure {
         Legend.caption(canvas, PAD, captionY, caption);
         String title = "Surprise across story " + source;
         String description = "Bar chart of -ln p of the actual next token at each of " + n + " positions of story "
-                + source + ", 0 to " + Numbers.plain(yMax) + " nats. "
+                + source + ", 0 to " + HalfEvenNumbers.plain(yMax) + " nats. "
                 + marks.stream().filter(SurpriseMark::excluded).count() + " positions have an excluded next token.";
         String svg = canvas.finish("surprise", title, description,
                 SvgCanvas.attributes("data-source", source));

@@ -9,6 +9,7 @@ import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.Addresses;
 import org.attoscope.pages.NavLink;
+import org.attoscope.pages.Neighbours;
 import org.attoscope.pages.SectionPage;
 import org.attoscope.pages.SiteSection;
 import org.attoscope.pages.StoryTraces;
@@ -39,10 +40,6 @@ public final class LessonSection implements SiteSection {
         this.bundle = bundle;
     }
 
-    public Book book() {
-        return book;
-    }
-
     /** No link when there are no lessons: a content folder without a book gets a site without a Lessons page. */
     @Override
     public Optional<NavLink> nav() {
@@ -62,12 +59,12 @@ public final class LessonSection implements SiteSection {
         pages.add(new SectionPage(Addresses.LESSONS, "lessons", Map.of("lessons", entries)));
         for (int i = 0; i < entries.size(); i++) {
             Lesson lesson = book.lessons().get(i);
-            LessonEntry previous = i > 0 ? entries.get(i - 1) : null;
-            LessonEntry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
+            Neighbours<LessonEntry> around = Neighbours.of(entries, i);
             int position = i + 1;
             pages.add(new SectionPage(lesson.href(), "lesson", LessonInputs.of(lesson, entries, captures, stories), () -> {
                 RenderedLesson r = markdown.render(lesson, book, sources);
-                return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), previous, next, position, entries.size()));
+                return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), around.previous(),
+                        around.next(), position, entries.size()));
             }));
         }
         return pages;

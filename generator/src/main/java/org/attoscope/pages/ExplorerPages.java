@@ -52,7 +52,7 @@ final class ExplorerPages {
             }
             List<String> extents = new ArrayList<>();
             for (Map<Integer, Double> w : weights) {
-                extents.add(Numbers.extent(w.getOrDefault(i, 0.0)));
+                extents.add(HalfUpNumbers.extent(w.getOrDefault(i, 0.0)));
             }
             String kind = i == 0 ? "special" : unknown ? "unknown" : MARKS.contains(word) && word.length() == 1 ? "mark" : "word";
             cells.add(new TokenCell(i, word, unknown ? t.source() : null, kind, gap.replaceAll("\\s+", ""),

@@ -28,8 +28,4 @@ public record TracedStory(Story story, Encoding encoding, PromptTrace trace, Lis
     static TracedStory of(ReadStory read, PromptTrace trace) {
         return new TracedStory(read.explored(), read.encoding(), trace, read.unknownWords(), read.storyTokens());
     }
-
-    StoryEntry entry() {
-        return StoryEntry.of(story, storyTokens, unknownWords.size());
-    }
 }

@@ -69,7 +69,7 @@ class ExplorerPageTest {
                         w = l.weight();
                     }
                 }
-                expected.add(Numbers.extent(w));
+                expected.add(HalfUpNumbers.extent(w));
             }
             int head = h;
             assertEquals(expected, cells.stream().map(c -> c.select(".bar.h" + head).attr("data-w")).toList(), "head " + h);
@@ -77,7 +77,7 @@ class ExplorerPageTest {
         assertEquals(List.of("tok mark is-focus"), cells.stream().filter(c -> c.hasAttr("aria-current")).map(Element::className).toList());
 
         List<String> predicted = last.predictions().subList(0, ExplorerPage.SHOWN_PREDICTIONS).stream()
-                .map(p -> p.token() + " " + Numbers.percent(p.prob())).toList();
+                .map(p -> p.token() + " " + HalfUpNumbers.percent(p.prob())).toList();
         assertEquals(predicted, doc.select("[data-field=predictions] .pred").stream()
                 .map(li -> li.selectFirst(".pred-tok").text() + " " + li.selectFirst(".pred-pct").text()).toList());
         assertEquals(String.valueOf(last.focus()), doc.selectFirst("[data-field=focus]").text());
