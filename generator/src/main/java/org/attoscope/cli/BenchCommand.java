@@ -1,14 +1,14 @@
 package org.attoscope.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.attoscope.bench.Bench;
 import org.attoscope.bench.ServeEditBench;
 import org.attoscope.bench.SiteScaleBench;
-import org.attoscope.bench.Bench;
+import org.attoscope.content.StoryLibrary;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.model.ReferenceForward;
-import java.nio.file.Path;
-import org.attoscope.content.StoryLibrary;
 import org.attoscope.pages.Addresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

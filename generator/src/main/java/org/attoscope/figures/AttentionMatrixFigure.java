@@ -1,6 +1,7 @@
 package org.attoscope.figures;
 
 import java.util.List;
+import org.attoscope.capture.Dtype;
 
 /**
  * One head's sparse attention across a whole story: queries as rows, keys as columns. Only nonzero weights become
@@ -96,7 +97,7 @@ public final class AttentionMatrixFigure {
                 SvgCanvas.attributes(CellMarkup.SCALE, scale.id(), "data-source", matrix.source(), CellMarkup.TENSOR,
                         matrix.tensor(), "data-head", Integer.toString(matrix.head())));
         return new SvgFigure(svg, title, description, cells,
-                List.of(new TensorUse(matrix.source(), matrix.tensor(), List.of(n, n), "F32", cells)));
+                List.of(new TensorUse(matrix.source(), matrix.tensor(), List.of(n, n), Dtype.F32, cells)));
     }
 
     /** The smallest of 1, 2, 5, 10, … positions between labels that is at least {@code minimum}. */

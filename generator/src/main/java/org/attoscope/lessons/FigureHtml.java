@@ -1,33 +1,44 @@
 package org.attoscope.lessons;
 
 import java.util.Map;
+import org.attoscope.pages.Fragments;
 
 /**
- * The {@code <figure>} around a directive's SVG: numbered, with the author's caption and the sentence saying where
- * its numbers come from, and its provenance as {@code data-*} attributes (capture, tensor, shape, dtype, sha256 of
- * the tensor's bytes) plus {@code data-from}, the lesson file and line of the directive.
+ * The {@code <figure>} around a directive's SVG, written by the template fragment {@code figures :: lesson-figure}:
+ * numbered, with the author's caption and the sentence saying where its numbers come from, and its provenance as
+ * {@code data-*} attributes (capture, tensor, shape, dtype, sha256 of the tensor's bytes) plus {@code data-from},
+ * the lesson file and line of the directive.
  */
 final class FigureHtml {
+    static final String TEMPLATE = "figures";
+
+    /**
+     * What the fragment shows.
+     *
+     * @param directive the directive's name ({@code heatmap})
+     * @param from      the lesson file and line of the directive ({@code 03-attention.md:12})
+     * @param caption   the author's caption, stripped, or empty
+     */
+    public record View(int number, String directive, String from, Map<String, String> data, String svg, String caption,
+                       String source) {
+    }
 
     private FigureHtml() {
     }
 
-    static String render(int number, LessonFigure figure, Lesson lesson) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<figure class=\"figure lesson-figure lesson-figure-").append(figure.directive().name())
-                .append("\" id=\"figure-").append(number).append("\" data-directive=\"")
-                .append(figure.directive().name()).append("\" data-from=\"")
-                .append(Html.escape(lesson.file().getFileName() + ":" + figure.directive().line())).append('"');
-        for (Map.Entry<String, String> e : figure.data().entrySet()) {
-            sb.append(' ').append(e.getKey()).append("=\"").append(Html.escape(e.getValue())).append('"');
-        }
-        sb.append(">\n<div class=\"figure-svg\">").append(figure.svg().svg()).append("</div>\n<figcaption>")
-                .append("<strong>Figure ").append(number).append(".</strong> ");
-        if (!figure.caption().isBlank()) {
-            sb.append(Html.escape(figure.caption().strip())).append(' ');
-        }
-        sb.append("<span class=\"figure-source\">").append(Html.escape(figure.source())).append("</span>")
-                .append("</figcaption>\n</figure>\n");
-        return sb.toString();
+    static String render(Fragments fragments, int number, LessonFigure figure, Lesson lesson) {
+        View view = new View(number, figure.directive().name(), lesson.file().getFileName() + ":" + figure.directive().line(),
+                figure.data(), figure.svg().svg(), figure.caption().strip(), figure.source());
+        return fragments.fragment(TEMPLATE, "lesson-figure", Map.of("figure", view));
+    }
+
+    /** A formula shown on its own line; {@code svg} is the formula's figure. */
+    static String mathDisplay(Fragments fragments, String svg) {
+        return fragments.fragment(TEMPLATE, "math-display", Map.of("svg", svg));
+    }
+
+    /** A formula inside a sentence. */
+    static String mathInline(Fragments fragments, String svg) {
+        return fragments.fragment(TEMPLATE, "math-inline", Map.of("svg", svg));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.Addresses;
+import org.attoscope.pages.Fragments;
 import org.attoscope.pages.NavLink;
 import org.attoscope.pages.Neighbours;
 import org.attoscope.pages.SectionPage;
@@ -49,11 +50,11 @@ public final class LessonSection implements SiteSection {
 
     /** The contents page, then each lesson; a lesson's Markdown is rendered only when its page is. */
     @Override
-    public List<SectionPage> pages(StoryTraces stories) {
+    public List<SectionPage> pages(StoryTraces stories, Fragments fragments) {
         if (book.lessons().isEmpty()) {
             return List.of();
         }
-        LessonSources sources = new LessonSources(captures, bundle, stories);
+        LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
         List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
         List<SectionPage> pages = new ArrayList<>();
         pages.add(new SectionPage(Addresses.LESSONS, "lessons", Map.of("lessons", entries)));
@@ -71,8 +72,8 @@ public final class LessonSection implements SiteSection {
     }
 
     /** Every lesson rendered, in book order; the first problem fails with its file and line. */
-    public List<RenderedLesson> render(StoryTraces stories) {
-        LessonSources sources = new LessonSources(captures, bundle, stories);
+    public List<RenderedLesson> render(StoryTraces stories, Fragments fragments) {
+        LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
         return book.lessons().stream().map(l -> markdown.render(l, book, sources)).toList();
     }
 }

@@ -92,7 +92,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         StoryTraces traces = new OnDemandTraces(stories, tracing);
         List<PlannedPage> sectionPages = new ArrayList<>();
         for (SiteSection section : sections) {
-            for (SectionPage p : section.pages(traces)) {
+            for (SectionPage p : section.pages(traces, renderer)) {
                 sectionPages.add(renderer.page(p.path(), p.template(), p.makeVariables(), p.inputs()));
             }
         }

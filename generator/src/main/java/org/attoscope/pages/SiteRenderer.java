@@ -20,7 +20,7 @@ import org.attoscope.model.ModelBundle;
  * <p>A page's {@link PlannedPage#inputs() inputs} list everything its bytes depend on besides the model, which a
  * build never changes: {@code attoscope serve} re-renders a page only when they differ from the last build's.
  */
-final class SiteRenderer implements PageRenderer {
+final class SiteRenderer implements PageRenderer, Fragments {
     private final Templates templates;
     private final SiteConfig config;
     private final ModelFacts facts;
@@ -52,6 +52,11 @@ final class SiteRenderer implements PageRenderer {
         all.add(nav);
         all.addAll(inputs);
         return new PlannedPage(path, all, () -> render(path, template, variables.get()));
+    }
+
+    @Override
+    public String fragment(String template, String fragment, Map<String, Object> variables) {
+        return templates.renderFragment(template, fragment, variables);
     }
 
     @Override

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.attoscope.pages.Addresses;
-import org.attoscope.util.WorkerPool;
 import org.attoscope.InputException;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.capture.CaptureReplay;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.Addresses;
 import org.attoscope.pages.PageRenderer;
 import org.attoscope.pages.SiteVerifier;
+import org.attoscope.util.WorkerPool;
 
 /**
  * Verifies a built site from the files on disk, and is the build's last step before it publishes.

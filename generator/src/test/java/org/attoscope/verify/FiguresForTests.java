@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.attoscope.capture.Capture;
 import org.attoscope.capture.CapturedTensor;
+import org.attoscope.capture.Dtype;
 import org.attoscope.content.Story;
 import org.attoscope.figures.AttentionMatrix;
 import org.attoscope.figures.AttentionMatrixFigure;
@@ -73,19 +74,19 @@ final class FiguresForTests implements PageFigures {
         Capture capture = Capture.load(captures, CAPTURE);
         List<String> tokens = capture.manifest().promptIds().stream().map(id -> bundle.tokenizer().word(id)).toList();
         CapturedTensor attention = capture.tensor("step00.attention_00");
-        SvgFigure heatmap = HeatmapFigure.render(TensorSlice.of(CAPTURE, attention.name(), attention.shape(), "F32",
+        SvgFigure heatmap = HeatmapFigure.render(TensorSlice.of(CAPTURE, attention.name(), attention.shape(), Dtype.F32,
                 attention.values(), List.of(0, 0), tokens, tokens, true));
         CapturedTensor hidden = capture.tensor("step00.hidden_state_00");
         List<TensorCell> cells = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
-            cells.add(new TensorCell(CAPTURE, hidden.name(), hidden.shape(), "F32", List.of(0, 1, d), hidden.value(0, 1, d), ValueKind.FLOAT));
+            cells.add(new TensorCell(CAPTURE, hidden.name(), hidden.shape(), Dtype.F32, List.of(0, 1, d), hidden.value(0, 1, d), ValueKind.FLOAT));
         }
         CapturedTensor logits = capture.tensor("step01.logits_last");
         List<String> words = new ArrayList<>();
         for (int id = 0; id < logits.shape().get(1); id++) {
             words.add(bundle.tokenizer().word(id));
         }
-        SvgFigure top = LogitsFigure.render(new LogitsVector(CAPTURE, logits.name(), logits.shape(), List.of(0), logits.values(), words, "F32"), 5);
+        SvgFigure top = LogitsFigure.render(new LogitsVector(CAPTURE, logits.name(), logits.shape(), List.of(0), logits.values(), words, Dtype.F32), 5);
         return List.of(figure(heatmap), figure(CellsFigure.render(cells)), figure(top));
     }
 
