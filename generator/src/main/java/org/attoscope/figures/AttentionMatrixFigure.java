@@ -2,6 +2,7 @@ package org.attoscope.figures;
 
 import java.util.List;
 import org.attoscope.capture.Dtype;
+import org.attoscope.trace.AttentionLink;
 
 /**
  * One head's sparse attention across a whole story: queries as rows, keys as columns. Only nonzero weights become
@@ -66,13 +67,14 @@ public final class AttentionMatrixFigure {
         canvas.beginGroup(SvgCanvas.attributes("class", "cells", CellMarkup.TENSOR, matrix.tensor(),
                 "shape-rendering", "crispEdges"));
         for (AttentionRow row : matrix.rows()) {
-            for (int j = 0; j < row.keys().length; j++) {
-                float weight = row.weights()[j];
+            for (AttentionLink link : row.links()) {
+                // the trace's weight is the engine's float32, widened: narrowing it gives back those exact bits
+                float weight = (float) link.weight();
                 if (weight == 0) {
                     continue;
                 }
                 int q = row.query();
-                int k = row.keys()[j];
+                int k = link.source();
                 CellEncoding encoding = encode(matrix, weight, q, k);
                 String at = "head " + matrix.head() + ", q=" + q + " " + Captions.quoted(matrix.tokens().get(q))
                         + " → k=" + k + " " + Captions.quoted(matrix.tokens().get(k));

@@ -23,7 +23,6 @@ import org.attoscope.figures.ValueKind;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.PageFigures;
 import org.attoscope.pages.RenderedFigure;
-import org.attoscope.trace.AttentionLink;
 import org.attoscope.trace.PredictionPoint;
 import org.attoscope.trace.PromptTrace;
 
@@ -48,13 +47,7 @@ final class FiguresForTests implements PageFigures {
         for (int h = 0; h < heads; h++) {
             List<AttentionRow> rows = new ArrayList<>();
             for (PredictionPoint p : trace.points()) {
-                List<AttentionLink> links = p.heads().get(h);
-                int[] keys = links.stream().mapToInt(AttentionLink::source).toArray();
-                float[] weights = new float[links.size()];
-                for (int i = 0; i < weights.length; i++) {
-                    weights[i] = (float) links.get(i).weight();
-                }
-                rows.add(new AttentionRow(p.focus(), p.contextStart(), keys, weights));
+                rows.add(AttentionRow.of(p, h));
             }
             out.add(figure(AttentionMatrixFigure.render(new AttentionMatrix(story.slug(), "points.heads[" + h + "]", h, trace.tokens(), rows))));
         }
