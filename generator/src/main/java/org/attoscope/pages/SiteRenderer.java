@@ -63,6 +63,7 @@ final class SiteRenderer implements PageRenderer, Fragments {
     public byte[] render(String path, String template, Map<String, Object> variables) {
         Map<String, Object> vars = new LinkedHashMap<>(variables);
         vars.put("root", Addresses.root(path));
+        vars.put("to", PageLinks.from(path));
         vars.put("path", path);
         vars.put("site", config);
         vars.put("facts", facts);
