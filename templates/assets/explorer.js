@@ -28,6 +28,7 @@
   var panel = document.getElementById('panel');
   var field = function (name) { return panel.querySelector('[data-field="' + name + '"]'); };
   var announce = document.getElementById('announce');
+  var playgroundLink = document.getElementById('open-in-playground');
   var current = -1;
 
   function fixed(x, digits) { return x.toFixed(digits); }
@@ -135,6 +136,8 @@
       reads.appendChild(box);
     }
     field('window').textContent = windowText(p);
+    /* The playground's address carries the text and the point (FORMATS.md section 7). */
+    if (playgroundLink) { playgroundLink.hash = 'text=' + encodeURIComponent(story.text) + '&point=' + p.focus; }
 
     var steps = panel.querySelectorAll('[data-step]');
     steps[0].disabled = p.focus === 0;

@@ -157,7 +157,7 @@ public final class Bench {
         return texts.stream().mapToInt(t -> engine.tokenizer().encode(t).size()).sum();
     }
 
-    private static String resource(String path) {
+    static String resource(String path) {
         try (InputStream in = Bench.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);

@@ -3,6 +3,7 @@ package org.attoscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.attoscope.bench.Bench;
+import org.attoscope.bench.ProcessBench;
 import org.attoscope.bench.ServeEditBench;
 import org.attoscope.bench.SiteScaleBench;
 import org.attoscope.content.StoryLibrary;
@@ -33,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--min-seconds", defaultValue = "3", description = "time each case at least this long (default: ${DEFAULT-VALUE})")
     double minSeconds;
 
-    @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), serve-edit (save-to-disk "
+    @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), process (whole `points` processes against the JavaScript and PyTorch baselines), serve-edit (save-to-disk "
             + "latency of attoscope serve) or site-scale (a whole build of --corpus stories) (default: ${DEFAULT-VALUE})")
     String benchCase;
 
@@ -45,6 +46,19 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rounds", defaultValue = "30", description = "serve-edit: measured saves (default: ${DEFAULT-VALUE})")
     int rounds;
+
+    @Option(names = "--tools", defaultValue = "../shared/tools", paramLabel = "DIR",
+            description = "process: the folder of seed-speed.mjs and torch-points.py (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path tools;
+
+    @Option(names = "--model-js", paramLabel = "FILE", description = "process: docs/model.js of github.com/mb706/attoGPT, for the JavaScript baseline")
+    java.nio.file.Path modelJs;
+
+    @Option(names = "--corpus-points", defaultValue = "200000", description = "process: points in the corpus run against PyTorch (default: ${DEFAULT-VALUE})")
+    int corpusPoints;
+
+    @Option(names = "--runs", defaultValue = "3", description = "process: timed runs of each command, after one warm-up (default: ${DEFAULT-VALUE})")
+    int runs;
 
     @Spec
     CommandSpec spec;
@@ -62,12 +76,16 @@ final class BenchCommand implements Callable<Integer> {
                         .run(modelOptions.content, templatesOption.templates, edit, page, 10, rounds);
                 return 0;
             }
+            case "process" -> {
+                new ProcessBench(bundle.dir(), bundle.tokenizer(), tools, modelJs, runs, spec.commandLine().getOut()).run(corpusPoints);
+                return 0;
+            }
             case "site-scale" -> {
                 new SiteScaleBench(bundle, n, spec.commandLine().getOut()).run(modelOptions.content, templatesOption.templates, corpus);
                 return 0;
             }
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --case " + benchCase + "; use points, serve-edit or site-scale");
+                    "unknown --case " + benchCase + "; use points, process, serve-edit or site-scale");
         }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
         new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut())

@@ -71,6 +71,10 @@ public final class Tokenizer {
         return itos.size();
     }
 
+    public int padId() {
+        return padId;
+    }
+
     public int bosId() {
         return bosId;
     }

@@ -88,6 +88,11 @@ public final class LiveSite implements AutoCloseable {
         this.workers = new WorkerPool("attoscope-live-page", threads);
     }
 
+    /** The content folder the site is built from. */
+    public Path content() {
+        return folders.content();
+    }
+
     public Path out() {
         return folders.out();
     }

@@ -95,6 +95,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
             for (SectionPage p : section.pages(traces, renderer)) {
                 sectionPages.add(renderer.page(p.path(), p.template(), p.makeVariables(), p.inputs()));
             }
+            sectionPages.addAll(section.files(traces));
         }
 
         List<String> paths = new ArrayList<>();

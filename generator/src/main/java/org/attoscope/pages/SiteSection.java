@@ -22,4 +22,9 @@ public interface SiteSection {
      *                  uses them depends on the templates that define fragments, which every page's inputs include
      */
     List<SectionPage> pages(StoryTraces stories, Fragments fragments);
+
+    /** Files of the section that are not rendered from a template (the playground's weights script), if any. */
+    default List<PlannedPage> files(StoryTraces stories) {
+        return List.of();
+    }
 }

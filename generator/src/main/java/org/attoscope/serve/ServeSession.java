@@ -45,7 +45,7 @@ public final class ServeSession implements AutoCloseable {
     public void start(int port) {
         watcher = new SourceWatcher(watched); // before the build, so an edit made during it is not missed
         rebuild(Set.of());
-        server = new SiteServer(site.out(), port, channel);
+        server = new SiteServer(site.out(), port, channel, new StoryInbox(site.content().resolve("stories")));
         out.println("serving " + site.out() + " at http://127.0.0.1:" + server.port() + "/ ; watching "
                 + String.join(", ", watched.stream().map(Path::toString).toList()) + " (Ctrl-C to stop)");
         out.flush();

@@ -42,6 +42,11 @@ final class SiteServer implements AutoCloseable {
     private final byte[] script;
 
     SiteServer(Path site, int port, ReloadChannel channel) {
+        this(site, port, channel, null);
+    }
+
+    /** @param inbox takes the playground's "save as story" posts, or null for none */
+    SiteServer(Path site, int port, ReloadChannel channel, StoryInbox inbox) {
         this.site = site.toAbsolutePath().normalize();
         this.channel = channel;
         this.script = resource("live.js");
@@ -61,6 +66,9 @@ final class SiteServer implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.createContext("/", this::handle);
+        if (inbox != null) {
+            server.createContext(StoryInbox.PATH, inbox);
+        }
         server.start();
     }
 

@@ -14,28 +14,98 @@ import org.attoscope.util.FdlibmExp;
  * normaliser needs every exponential.
  */
 public final class NextTokenDistribution {
+    /** Rows whose normalisers are summed side by side: four independent chains of adds instead of one. */
+    private static final int LANES = 4;
+
     private final float[] logits;
     private final Tokenizer tokenizer;
     private final double max;
     private final double denom;
 
     public NextTokenDistribution(float[] logits, Tokenizer tokenizer) {
+        this(of(List.of(logits), tokenizer).get(0));
+    }
+
+    private NextTokenDistribution(NextTokenDistribution d) {
+        this(d.logits, d.tokenizer, d.max, d.denom);
+    }
+
+    private NextTokenDistribution(float[] logits, Tokenizer tokenizer, double max, double denom) {
         this.logits = logits;
         this.tokenizer = tokenizer;
+        this.max = max;
+        this.denom = denom;
+    }
+
+    /**
+     * The distributions of many rows of logits, each with exactly the bits {@link #NextTokenDistribution(float[],
+     * Tokenizer)} gives it. A normaliser is a sum of 4,096 exponentials in vocabulary order, one dependent add after
+     * another; summing four rows in one loop lets those chains overlap instead of waiting on each other.
+     */
+    public static List<NextTokenDistribution> of(List<float[]> rows, Tokenizer tokenizer) {
+        double[] maxima = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            maxima[r] = max(rows.get(r), tokenizer);
+        }
+        double[] denoms = normalisers(rows, tokenizer, maxima);
+        List<NextTokenDistribution> out = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            out.add(new NextTokenDistribution(rows.get(r), tokenizer, maxima[r], denoms[r]));
+        }
+        return out;
+    }
+
+    private static double max(float[] logits, Tokenizer tokenizer) {
         double m = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < logits.length; i++) {
-            if (!tokenizer.isExcludedFromPredictions(i) && logits[i] > m) {
+            if (logits[i] > m && !tokenizer.isExcludedFromPredictions(i)) {
                 m = logits[i];
             }
         }
-        double d = 0;
-        for (int i = 0; i < logits.length; i++) {
-            if (!tokenizer.isExcludedFromPredictions(i)) {
-                d += FdlibmExp.exp(logits[i] - m);
+        return m;
+    }
+
+    /**
+     * Sum over the vocabulary, in id order, of {@code exp(logit - max)}, the excluded ids left out. They are set to
+     * -infinity instead of skipped: exp gives +0, and adding +0 to a sum of positive terms leaves its bits alone.
+     */
+    private static double[] normalisers(List<float[]> rows, Tokenizer tokenizer, double[] maxima) {
+        int v = rows.get(0).length;
+        double[] x = new double[v];
+        double[] k = new double[v];
+        double[][] e = new double[LANES][v];
+        double[] out = new double[rows.size()];
+        for (int g = 0; g < rows.size(); g += LANES) {
+            int lanes = Math.min(LANES, rows.size() - g);
+            for (int r = 0; r < lanes; r++) {
+                float[] l = rows.get(g + r);
+                double m = maxima[g + r];
+                for (int i = 0; i < v; i++) {
+                    x[i] = l[i] - m;
+                }
+                x[tokenizer.padId()] = Double.NEGATIVE_INFINITY;
+                x[tokenizer.bosId()] = Double.NEGATIVE_INFINITY;
+                x[tokenizer.unkId()] = Double.NEGATIVE_INFINITY;
+                FdlibmExp.expAll(x, e[r], k, v);
             }
+            double[] e0 = e[0];
+            double[] e1 = e[1];
+            double[] e2 = e[2];
+            double[] e3 = e[3];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < v; i++) {
+                s0 += e0[i];
+                s1 += e1[i];
+                s2 += e2[i];
+                s3 += e3[i];
+            }
+            double[] sums = {s0, s1, s2, s3};
+            System.arraycopy(sums, 0, out, g, lanes);
         }
-        this.max = m;
-        this.denom = d;
+        return out;
     }
 
     public double prob(int id) {
@@ -49,11 +119,15 @@ public final class NextTokenDistribution {
     public List<Prediction> top(int n) {
         int[] best = new int[n];
         int size = 0;
+        float nth = Float.NaN; // the n-th best so far once there are n; nothing that is not above it gets in
         for (int i = 0; i < logits.length; i++) {
+            float l = logits[i];
+            if (size == n && !(l > nth)) {
+                continue;
+            }
             if (tokenizer.isExcludedFromPredictions(i)) {
                 continue;
             }
-            float l = logits[i];
             int pos = size;
             while (pos > 0 && l > logits[best[pos - 1]]) {
                 pos--;
@@ -66,6 +140,9 @@ public final class NextTokenDistribution {
             best[pos] = i;
             if (size < n) {
                 size++;
+            }
+            if (size == n) {
+                nth = logits[best[n - 1]];
             }
         }
         List<Prediction> out = new ArrayList<>(size);
@@ -83,7 +160,8 @@ public final class NextTokenDistribution {
         float l = logits[id];
         int rank = 1;
         for (int i = 0; i < logits.length; i++) {
-            if (!tokenizer.isExcludedFromPredictions(i) && (logits[i] > l || (logits[i] == l && i < id))) {
+            float li = logits[i];
+            if ((li > l || (li == l && i < id)) && !tokenizer.isExcludedFromPredictions(i)) {
                 rank++;
             }
         }

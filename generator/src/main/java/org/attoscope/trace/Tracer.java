@@ -94,8 +94,14 @@ public final class Tracer implements AutoCloseable {
         Tokenizer tok = engine.tokenizer();
         FocusResult[] results = engine.points(ids, from, to);
         List<PredictionPoint> out = new ArrayList<>(results.length);
+        List<float[]> logits = new ArrayList<>(results.length);
         for (FocusResult r : results) {
-            NextTokenDistribution dist = new NextTokenDistribution(r.logits(), tok);
+            logits.add(r.logits());
+        }
+        List<NextTokenDistribution> dists = NextTokenDistribution.of(logits, tok);
+        for (int i = 0; i < results.length; i++) {
+            FocusResult r = results[i];
+            NextTokenDistribution dist = dists.get(i);
             int focus = r.focus();
             NextToken next = focus + 1 < ids.length ? dist.judge(ids[focus + 1]) : null;
             out.add(new PredictionPoint(focus, tok.word(ids[focus]), r.contextStart(), links(r.heads()), dist.top(topn), next));

@@ -25,6 +25,45 @@ public final class FdlibmExp {
     private static final double P4 = -1.65339022054652515390e-06;
     private static final double P5 = 4.13813679705723846039e-08;
 
+    /**
+     * Below this (negative) argument fdlibm takes its general path: reduce by k ln 2 with k = (int) (x / ln 2 - 0.5),
+     * the largest |x| whose high word is under {@code 0x3FF0A2B2} being the exception it treats separately.
+     */
+    private static final double GENERAL_BELOW = -Double.longBitsToDouble(0x3FF0A2B2_00000000L);
+    /** Above this the result of the general path is a normal number, so scaling by 2^k is exact. */
+    private static final double NORMAL_ABOVE = -708;
+
+    /**
+     * {@code out[i] = exp(x[i])} for {@code i < n}, bit for bit {@link #exp}, for arguments that are mostly well below
+     * zero (a softmax's {@code logit - max}).
+     *
+     * <p>The general path of fdlibm for a normal negative result is straight-line arithmetic once k is known, so it runs
+     * as one loop the JIT vectorises (k by {@code Math.ceil}, which equals the int cast for negative values); the
+     * mantissa part and k are combined afterwards, exactly as {@link #exp} adds k to the exponent bits. Arguments
+     * outside that range (near zero, huge, infinite, NaN) take {@link #exp} itself. {@code k} is scratch of length n.
+     */
+    public static void expAll(double[] x, double[] out, double[] k, int n) {
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            double t = Math.ceil(INV_LN2 * xi - 0.5);
+            double hi = xi - t * LN2_HI;
+            double lo = t * LN2_LO;
+            double r = hi - lo;
+            double rr = r * r;
+            double c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
+            out[i] = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+            k[i] = t;
+        }
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            if (xi <= GENERAL_BELOW && xi >= NORMAL_ABOVE) {
+                out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(out[i]) + ((long) (int) k[i] << 52));
+            } else {
+                out[i] = exp(xi);
+            }
+        }
+    }
+
     public static double exp(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int hx = (int) (bits >>> 32);

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.attoscope.InputException;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.lessons.LessonSection;
+import org.attoscope.playground.PlaygroundSection;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.LiveSite;
 import org.attoscope.pages.ModelPageFigures;
@@ -50,7 +51,7 @@ class IncrementalRebuildTest {
     private LiveSite liveSite(SiteVerifier verifier) {
         ModelBundle bundle = ModelBundle.load(project.model);
         return new LiveSite(new SiteBuild.Folders(project.content, project.templates, project.site), SiteConfig.load(project.content),
-                bundle, new ModelPageFigures(), verifier, warnings::add, 2, content -> List.of(new LessonSection(content, bundle)));
+                bundle, new ModelPageFigures(), verifier, warnings::add, 2, content -> List.of(new LessonSection(content, bundle), new PlaygroundSection(bundle)));
     }
 
     @AfterEach

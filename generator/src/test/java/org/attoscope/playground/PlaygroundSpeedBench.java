@@ -1,0 +1,108 @@
+package org.attoscope.playground;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.attoscope.model.Tokenizer;
+import org.attoscope.testing.TestModels;
+import org.attoscope.trace.Tracer;
+import org.attoscope.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How long the playground takes to tokenise and compute a 128-token text in Chromium, with the build's Java
+ * engine on the same text in the same run as the baseline. A benchmark, not a spec: surefire's default includes
+ * leave it out; run it with {@code mvn -o -pl generator test -Dtest=PlaygroundSpeedBench}. It prints the numbers;
+ * note the machine's load with them.
+ */
+class PlaygroundSpeedBench {
+    static final int RUNS = 25;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tokeniseAndComputeA128TokenText() throws IOException {
+        PlaygroundSite site = new PlaygroundSite(dir);
+        String text = text128();
+        try (Playwright playwright = PlaygroundSite.playwright()) {
+            Browser browser = PlaygroundSite.chromium(playwright);
+            Page page = browser.newPage();
+            page.navigate(site.page().toUri().toString());
+            page.waitForFunction("() => document.getElementById('attoscope-live-points').textContent.length > 0");
+            // A fresh model, as a reader's first text meets it: no word's projection computed yet.
+            @SuppressWarnings("unchecked")
+            List<Number> ms = (List<Number>) page.evaluate("""
+                    ([text, runs]) => {
+                      const E = window.AttoscopeEngine, W = window.ATTOSCOPE_WEIGHTS;
+                      const bytes = E.decodeBase64(W.model_bin_base64);
+                      const out = [], firstPoint = [];
+                      let t = performance.now();
+                      const first = new E.Model(bytes, W, W.itos);
+                      first.trace('bench', text, 20);
+                      out.push(performance.now() - t);
+                      for (let i = 0; i < runs; i++) {
+                        const m = new E.Model(bytes, W, W.itos);
+                        t = performance.now();
+                        const r = m.trace('bench', text, 20);
+                        out.push(performance.now() - t);
+                        const lazy = new E.Model(bytes, W, W.itos);
+                        t = performance.now();
+                        lazy.start('bench', text, 20).point(127);
+                        firstPoint.push(performance.now() - t);
+                        if (r.object.ids.length !== 128) { throw new Error('not 128 tokens: ' + r.object.ids.length); }
+                      }
+                      return out.concat(firstPoint);
+                    }""", List.of(text, RUNS));
+            double[] shownMs = ms.stream().skip(1 + RUNS).mapToDouble(Number::doubleValue).sorted().toArray();
+            double[] browserMs = ms.stream().skip(1).limit(RUNS).mapToDouble(Number::doubleValue).sorted().toArray();
+
+            double[] javaMs = new double[RUNS];
+            try (Tracer tracer = new Tracer(TestModels.realEngine(), 20, 1)) {
+                for (int i = 0; i < RUNS + 5; i++) {
+                    long t = System.nanoTime();
+                    tracer.trace(new Tracer.Prompt("bench", text));
+                    if (i >= 5) {
+                        javaMs[i - 5] = (System.nanoTime() - t) / 1e6;
+                    }
+                }
+            }
+            Arrays.sort(javaMs);
+            System.out.printf("playground, 128 tokens, tokenise + compute, fresh model each run (%d runs): first %.1f ms,"
+                            + " min %.1f ms, median %.1f ms%n", RUNS, ms.get(0).doubleValue(), browserMs[0], browserMs[RUNS / 2]);
+            System.out.printf("playground, 128 tokens, tokenise + attention of every point + the shown (last) point whole: min %.1f ms, median %.1f ms%n",
+                    shownMs[0], shownMs[RUNS / 2]);
+            System.out.printf("java engine (baseline, 1 thread, warm): min %.1f ms, median %.1f ms%n", javaMs[0], javaMs[RUNS / 2]);
+            System.out.printf("load average: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
+        }
+    }
+
+    /** The beginning of the reference long story, cut at a word to exactly 128 tokens. */
+    static String text128() throws IOException {
+        JsonNode prompts = Json.mapper().readTree(TestModels.referencePrompts().toFile());
+        String story = "";
+        for (JsonNode p : prompts) {
+            if (p.path("name").asText().equals("long-story")) {
+                story = p.path("text").asText();
+            }
+        }
+        Tokenizer tok = TestModels.realBundle().tokenizer();
+        String text = story;
+        while (tok.encode(text).size() > 128) {
+            text = text.substring(0, text.lastIndexOf(' '));
+        }
+        while (tok.encode(text).size() < 128) {
+            text = text + " and";
+        }
+        assertEquals(128, tok.encode(text).size());
+        return text;
+    }
+}

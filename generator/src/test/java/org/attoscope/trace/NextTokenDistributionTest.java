@@ -1,0 +1,50 @@
+package org.attoscope.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.attoscope.model.Tokenizer;
+import org.attoscope.testing.TestModels;
+import org.junit.jupiter.api.Test;
+
+/** The batched, vectorised normalisers give exactly the bits of the plain definition. */
+class NextTokenDistributionTest {
+    @Test
+    void everyRowOfABatchHasTheProbabilitiesOfTheOneByOneStrictMathSoftmax() {
+        Tokenizer tok = TestModels.realEngine().tokenizer();
+        int v = tok.size();
+        SplittableRandom rnd = new SplittableRandom(7);
+        List<float[]> rows = new ArrayList<>();
+        for (int r = 0; r < 7; r++) { // not a multiple of the four lanes
+            float[] l = new float[v];
+            for (int i = 0; i < v; i++) {
+                l[i] = (float) rnd.nextDouble(-15, 12);
+            }
+            l[tok.bosId()] = 40; // an excluded id above every other logit is not the maximum
+            l[rnd.nextInt(v)] = l[rnd.nextInt(v)] - 0.25f; // some arguments on fdlibm's middle and small paths
+            rows.add(l);
+        }
+        List<NextTokenDistribution> dists = NextTokenDistribution.of(rows, tok);
+        for (int r = 0; r < rows.size(); r++) {
+            float[] l = rows.get(r);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < v; i++) {
+                if (!tok.isExcludedFromPredictions(i)) {
+                    max = Math.max(max, l[i]);
+                }
+            }
+            double denom = 0;
+            for (int i = 0; i < v; i++) {
+                if (!tok.isExcludedFromPredictions(i)) {
+                    denom += StrictMath.exp(l[i] - max);
+                }
+            }
+            for (Prediction p : dists.get(r).top(20)) {
+                assertEquals(StrictMath.exp(l[p.id()] - max) / denom, p.prob(), 0.0, "row " + r + ", id " + p.id());
+            }
+            assertEquals(0.0, dists.get(r).prob(tok.bosId()));
+        }
+    }
+}
