@@ -34,25 +34,12 @@ public record PageLinks(String path, String root) {
         return root + Addresses.PLAYGROUND;
     }
 
-    public String verification() {
-        return root + Addresses.VERIFICATION;
-    }
-
     public String explorer(String slug) {
         return Addresses.link(path, Addresses.explorer(slug));
-    }
-
-    public String lesson(String name) {
-        return root + Addresses.lesson(name);
     }
 
     /** A file of {@code templates/assets}, by its path in that folder ({@code site.css}). */
     public String asset(String name) {
         return root + Addresses.asset(name);
-    }
-
-    /** Any address from the site root, as a link from this page. */
-    public String page(String address) {
-        return root + address;
     }
 }
