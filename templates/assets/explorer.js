@@ -162,6 +162,8 @@
       drawPanel(p);
       current = i;
       if (opts.announce) { announce.textContent = describe(p); }
+      /* other views of the point (why.js) follow the selection */
+      explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: i } }));
     }
     if (opts.hash) { writeHash('#p' + i); }
     if (opts.focus) { cells[i].focus({ preventScroll: true }); }

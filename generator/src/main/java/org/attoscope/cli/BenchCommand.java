@@ -3,6 +3,7 @@ package org.attoscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.attoscope.bench.Bench;
+import org.attoscope.bench.ExplainBench;
 import org.attoscope.bench.ProcessBench;
 import org.attoscope.bench.ServeEditBench;
 import org.attoscope.bench.SiteScaleBench;
@@ -35,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     double minSeconds;
 
     @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), process (whole `points` processes against the JavaScript and PyTorch baselines), serve-edit (save-to-disk "
-            + "latency of attoscope serve) or site-scale (a whole build of --corpus stories) (default: ${DEFAULT-VALUE})")
+            + "latency of attoscope serve), site-scale (a whole build of --corpus stories) or explain (points --explain against points) (default: ${DEFAULT-VALUE})")
     String benchCase;
 
     @Mixin
@@ -76,6 +77,10 @@ final class BenchCommand implements Callable<Integer> {
                         .run(modelOptions.content, templatesOption.templates, edit, page, 10, rounds);
                 return 0;
             }
+            case "explain" -> {
+                new ExplainBench(new AttoGpt(bundle), n, minSeconds, spec.commandLine().getOut()).run(corpus);
+                return 0;
+            }
             case "process" -> {
                 new ProcessBench(bundle.dir(), bundle.tokenizer(), tools, modelJs, runs, spec.commandLine().getOut()).run(corpusPoints);
                 return 0;
@@ -85,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 0;
             }
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --case " + benchCase + "; use points, process, serve-edit or site-scale");
+                    "unknown --case " + benchCase + "; use points, process, explain, serve-edit or site-scale");
         }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
         new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut())

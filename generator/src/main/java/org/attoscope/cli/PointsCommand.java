@@ -35,6 +35,9 @@ final class PointsCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", description = "predictions per point (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--explain", description = "also write each point's why and what-if (FORMATS.md section 3.1)")
+    boolean explain;
+
     @Mixin
     ThreadOptions threadOptions = new ThreadOptions();
 
@@ -54,7 +57,7 @@ final class PointsCommand implements Callable<Integer> {
         }
         int n = threadOptions.count();
         List<PromptTrace> traces;
-        try (Tracer tracer = new Tracer(engine, top, n)) {
+        try (Tracer tracer = new Tracer(engine, top, n, explain)) {
             traces = tracer.traceAll(list);
         }
         TraceFile file = new TraceFile(engine.modelSha256(), engine.config().topkAttn(), top, traces);

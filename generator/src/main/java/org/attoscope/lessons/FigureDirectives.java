@@ -16,7 +16,7 @@ final class FigureDirectives {
 
     FigureDirectives() {
         for (FigureDirective d : List.of(new TokensDirective(), new HeatmapDirective(), new LogitsDirective(), new CellsDirective(),
-                new ExplorerDirective(), new ArchitectureDirective())) {
+                new ExplorerDirective(), new ArchitectureDirective(), WhyDirective.attribution(), WhyDirective.ablations())) {
             byName.put(d.name(), d);
         }
     }

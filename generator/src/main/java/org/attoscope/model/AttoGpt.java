@@ -19,6 +19,7 @@ import java.util.Arrays;
  * thread computed it.
  */
 public final class AttoGpt {
+    private final ModelBundle bundle;
     private final ModelConfig cfg;
     private final Tokenizer tokenizer;
     private final String sha256;
@@ -31,6 +32,7 @@ public final class AttoGpt {
     private final double[][] logitsT;
 
     public AttoGpt(ModelBundle bundle) {
+        this.bundle = bundle;
         this.cfg = bundle.config();
         this.tokenizer = bundle.tokenizer();
         this.sha256 = bundle.sha256();
@@ -44,6 +46,11 @@ public final class AttoGpt {
         this.fcT = Gemm.transpose(bundle.tensor("block.mlp.fc.weight"), cfg.hidden(), c);
         this.mlpProjT = Gemm.transpose(bundle.tensor("block.mlp.proj.weight"), c, cfg.hidden());
         this.logitsT = Gemm.transpose(tokEmb, cfg.vocabSize(), c);
+    }
+
+    /** The weights, for the {@link Explainer}, which runs the same block in its own way. */
+    ModelBundle bundle() {
+        return bundle;
     }
 
     public ModelConfig config() {

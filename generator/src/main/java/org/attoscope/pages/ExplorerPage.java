@@ -18,10 +18,11 @@ import org.attoscope.content.Story;
  * @param previous      the story before this one in the list, or null
  * @param following     the story after this one, or null
  * @param storyTokens   tokens of the whole story; more than {@code tokenCount} when the page explores an excerpt
+ * @param why           the "why" view of {@code point}, or null when the points carry no explanation
  */
 public record ExplorerPage(Story story, int tokenCount, int context, int heads, List<TokenCell> tokens, String after, PointView point,
                            String pointsJson, List<RenderedFigure> figures, StoryEntry previous, StoryEntry following,
-                           int storyTokens) {
+                           int storyTokens, WhyView why) {
 
     /** Predictions listed per point; the embedded data carries all of them. */
     public static final int SHOWN_PREDICTIONS = 10;

@@ -64,7 +64,7 @@ final class ExplorerPages {
         String after = text.substring(Math.min(gapStart, text.length())).replaceAll("\\s+", "");
         PointView point = PointView.of(last, display, ExplorerPage.SHOWN_PREDICTIONS);
         return new ExplorerPage(story, tokens.size(), config.blockSize(), config.heads(), cells, after, point,
-                PointsJson.embed(trace), figures, previous, following, storyTokens);
+                PointsJson.embed(trace), figures, previous, following, storyTokens, WhyView.of(last, display));
     }
 
     /** The explorer script computes the same classes (explorer.js, stateOf). */

@@ -84,7 +84,7 @@ public final class LiveSite implements AutoCloseable {
         this.figures = figures;
         this.verifier = verifier;
         this.warnings = warnings;
-        this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads);
+        this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads, true);
         this.workers = new WorkerPool("attoscope-live-page", threads);
     }
 

@@ -100,7 +100,7 @@ public final class SiteBuild {
         List<ReadStory> stories = List.copyOf(SitePlan.readStories(folders.content(), bundle.tokenizer(), Map.of(), warnings).values());
         SiteRenderer renderer = new SiteRenderer(templates, config, bundle, sections, verifier.reportPage());
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()));
-             Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads)) {
+             Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads, true)) {
             SitePlan plan = SitePlan.of(renderer, config, bundle, figures, sections, stories, r -> trace(tracer, r));
             Output output = new Output(staged.dir());
             plan.fixed().forEach(output::write);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.Encoding;
+import org.attoscope.model.Explained;
+import org.attoscope.model.Explainer;
 import org.attoscope.model.FocusResult;
 import org.attoscope.model.HeadLinks;
 import org.attoscope.model.Tokenizer;
@@ -21,14 +23,21 @@ public final class Tracer implements AutoCloseable {
     static final int BATCH = 32;
 
     private final AttoGpt engine;
+    private final Explainer explainer;
     private final int topn;
     private final WorkerPool pool;
 
     public Tracer(AttoGpt engine, int topn, int threads) {
+        this(engine, topn, threads, false);
+    }
+
+    /** @param explain also work out every point's {@link Explanation} (FORMATS.md section 3.1) */
+    public Tracer(AttoGpt engine, int topn, int threads, boolean explain) {
         if (topn < 1) {
             throw new IllegalArgumentException("topn must be at least 1");
         }
         this.engine = engine;
+        this.explainer = explain ? Explainer.of(engine) : null;
         this.topn = topn;
         this.pool = new WorkerPool("attoscope-tracer", threads);
     }
@@ -93,18 +102,29 @@ public final class Tracer implements AutoCloseable {
     public List<PredictionPoint> points(int[] ids, int from, int to) {
         Tokenizer tok = engine.tokenizer();
         FocusResult[] results = engine.points(ids, from, to);
-        List<PredictionPoint> out = new ArrayList<>(results.length);
-        List<float[]> logits = new ArrayList<>(results.length);
+        int n = results.length;
+        List<float[]> logits = new ArrayList<>(n);
         for (FocusResult r : results) {
             logits.add(r.logits());
         }
         List<NextTokenDistribution> dists = NextTokenDistribution.of(logits, tok);
-        for (int i = 0; i < results.length; i++) {
+        Explained[] explained = null;
+        if (explainer != null) {
+            int[][] targets = new int[n][];
+            for (int i = 0; i < n; i++) {
+                int focus = results[i].focus();
+                targets[i] = Explanations.targets(dists.get(i), focus + 1 < ids.length ? ids[focus + 1] : null, tok);
+            }
+            explained = explainer.explain(ids, results, targets);
+        }
+        List<PredictionPoint> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             FocusResult r = results[i];
             NextTokenDistribution dist = dists.get(i);
             int focus = r.focus();
             NextToken next = focus + 1 < ids.length ? dist.judge(ids[focus + 1]) : null;
-            out.add(new PredictionPoint(focus, tok.word(ids[focus]), r.contextStart(), links(r.heads()), dist.top(topn), next));
+            Explanation why = explained == null ? null : Explanations.of(r, explained[i], tok);
+            out.add(new PredictionPoint(focus, tok.word(ids[focus]), r.contextStart(), links(r.heads()), dist.top(topn), next, why));
         }
         return out;
     }

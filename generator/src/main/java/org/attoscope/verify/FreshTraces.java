@@ -57,7 +57,7 @@ final class FreshTraces {
                 prompts.add(new Tracer.EncodedPrompt(s.slug(), explored.text(), StoryExcerpt.tokens(whole)));
             }
             List<PromptTrace> traces;
-            try (Tracer tracer = new Tracer(engine, SiteBuild.TOP_N, threads)) {
+            try (Tracer tracer = new Tracer(engine, SiteBuild.TOP_N, threads, true)) {
                 traces = tracer.traceEncoded(prompts);
             }
             Map<String, Fresh> map = new LinkedHashMap<>();

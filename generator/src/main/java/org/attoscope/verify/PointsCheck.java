@@ -66,6 +66,7 @@ final class PointsCheck {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the build's own JSON always parses", e);
         }
+        findings.addAll(ExplainClosure.check(file, shown));
         List<String> differences = new ArrayList<>();
         compare("", shown, expected, differences);
         for (String d : differences.subList(0, Math.min(MAX_DIFFERENCES, differences.size()))) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The repository's own book, built with the real model into a site, the way {@code attoscope build} does. */
 class DefaultBookTest {
     static final List<String> LESSONS = List.of("01-tokens", "02-embeddings", "03-sparse-attention",
-            "04-mlp-and-logits", "05-one-prediction", "06-trust");
+            "04-mlp-and-logits", "05-one-prediction", "06-trust", "07-why-this-word");
 
     @TempDir
     static Path dir;
@@ -53,11 +53,11 @@ class DefaultBookTest {
     }
 
     @Test
-    void theContentsPageListsEverySixLessonsInOrderAndTheSiteLinksToIt() throws IOException {
+    void theContentsPageListsEveryLessonInOrderAndTheSiteLinksToIt() throws IOException {
         Document contents = page("lessons/index.html");
         List<String> links = contents.select("ol.contents a.contents-link").eachAttr("href");
         assertEquals(LESSONS.stream().map(l -> "../lessons/" + l + "/index.html").toList(), links);
-        assertEquals(6, contents.select("p.contents-summary").size());
+        assertEquals(LESSONS.size(), contents.select("p.contents-summary").size());
         for (String page : List.of("index.html", "explore/index.html", "how-it-works/index.html")) {
             String depth = "../".repeat((int) page.chars().filter(c -> c == '/').count());
             assertTrue(page(page).select("nav.nav a").eachAttr("href").contains(depth + "lessons/index.html"), page);
@@ -126,13 +126,15 @@ class DefaultBookTest {
     @Test
     void renderingTheBookAgainGivesTheSameBytes() throws IOException {
         ModelBundle bundle = TestModels.realBundle();
-        Story story = Story.read(content.resolve("stories/up-and-down.md"));
-        TracedStory traced;
-        try (Tracer tracer = new Tracer(TestModels.realEngine(), SiteBuild.TOP_N, 1)) {
-            traced = new TracedStory(story, bundle.tokenizer().encode(story.text()),
-                    tracer.trace(new Tracer.Prompt(story.slug(), story.text())), List.of());
+        List<TracedStory> traced = new java.util.ArrayList<>();
+        try (Tracer tracer = new Tracer(TestModels.realEngine(), SiteBuild.TOP_N, 1, true)) {
+            for (String slug : List.of("up-and-down", "lily-and-the-ball")) {
+                Story story = Story.read(content.resolve("stories/" + slug + ".md"));
+                traced.add(new TracedStory(story, bundle.tokenizer().encode(story.text()),
+                        tracer.trace(new Tracer.Prompt(story.slug(), story.text())), List.of()));
+            }
         }
-        List<RenderedLesson> again = new LessonSection(content, bundle).render(StoryTraces.of(List.of(traced)),
+        List<RenderedLesson> again = new LessonSection(content, bundle).render(StoryTraces.of(traced),
                 Fragments.of(TestModels.repoRoot().resolve("templates")));
         for (int i = 0; i < LESSONS.size(); i++) {
             assertTrue(read("lessons/" + LESSONS.get(i) + "/index.html").contains(again.get(i).html()),

@@ -44,7 +44,7 @@ final class LessonFixtures {
         Path storyFile = write(content.resolve("stories/" + STORY + ".md"),
                 "---\ntitle: The cat\n---\nthe cat sat on the mat. the dog ran.\n");
         Story story = Story.read(storyFile);
-        try (Tracer tracer = new Tracer(new AttoGpt(bundle), 5, 1)) {
+        try (Tracer tracer = new Tracer(new AttoGpt(bundle), 5, 1, true)) {
             stories.add(new TracedStory(story, bundle.tokenizer().encode(story.text()),
                     tracer.trace(new Tracer.Prompt(story.slug(), story.text())), List.of()));
         }

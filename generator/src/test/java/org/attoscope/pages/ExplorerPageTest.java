@@ -38,7 +38,7 @@ class ExplorerPageTest {
 
     private static PromptTrace engineTrace(String slug) {
         Story story = Story.read(real.content.resolve("stories/" + slug + ".md"));
-        try (Tracer tracer = new Tracer(TestModels.realEngine(), SiteBuild.TOP_N, 1)) {
+        try (Tracer tracer = new Tracer(TestModels.realEngine(), SiteBuild.TOP_N, 1, true)) {
             return tracer.trace(new Tracer.Prompt(slug, story.text()));
         }
     }

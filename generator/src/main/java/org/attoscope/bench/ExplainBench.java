@@ -1,0 +1,76 @@
+package org.attoscope.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.attoscope.model.AttoGpt;
+import org.attoscope.trace.Tracer;
+
+/**
+ * Prediction points per second with and without {@code explain} (FORMATS.md section 3.1), on the seeded synthetic
+ * corpus, in one run: the plain trace is the baseline the explained one is compared with.
+ *
+ * <p>An explained point carries, besides its links and predictions, the parts of four logits and the full
+ * distribution of every counterfactual: each head off, dense attention, and each kept link dropped (up to 13 extra
+ * rows through the MLP and the logits).
+ */
+public final class ExplainBench {
+    private final AttoGpt engine;
+    private final int threads;
+    private final double minSeconds;
+    private final PrintWriter out;
+
+    public ExplainBench(AttoGpt engine, int threads, double minSeconds, PrintWriter out) {
+        this.engine = engine;
+        this.threads = threads;
+        this.minSeconds = minSeconds;
+        this.out = out;
+    }
+
+    /** One measured case. */
+    public record Result(String name, int points, double seconds, double pointsPerSecond) {
+    }
+
+    public List<Result> run(int corpusSize) {
+        List<String> corpus = SyntheticCorpus.generate(corpusSize, 2024);
+        List<Tracer.Prompt> prompts = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            prompts.add(new Tracer.Prompt("s" + i, corpus.get(i)));
+        }
+        out.printf("corpus: %d stories; %d threads%n", corpus.size(), threads);
+        List<Result> results = new ArrayList<>();
+        try (Tracer plain = new Tracer(engine, 20, threads); Tracer explained = new Tracer(engine, 20, threads, true)) {
+            results.add(measure("corpus, points, " + threads + " threads", () -> count(plain, prompts)));
+            results.add(measure("corpus, points --explain, " + threads + " threads", () -> count(explained, prompts)));
+        }
+        out.printf("explain costs %.1fx the plain trace%n", results.get(0).pointsPerSecond() / results.get(1).pointsPerSecond());
+        out.flush();
+        return results;
+    }
+
+    private static int count(Tracer tracer, List<Tracer.Prompt> prompts) {
+        return tracer.traceAll(prompts).stream().mapToInt(t -> t.points().size()).sum();
+    }
+
+    private Result measure(String name, IntSupplier work) {
+        work.getAsInt(); // warm-up: let the JIT compile the hot loops before timing
+        List<Double> times = new ArrayList<>();
+        int points = 0;
+        double total = 0;
+        while (times.size() < 3 || total < minSeconds) {
+            long t0 = System.nanoTime();
+            points = work.getAsInt();
+            double s = (System.nanoTime() - t0) / 1e9;
+            times.add(s);
+            total += s;
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted[sorted.length / 2];
+        Result r = new Result(name, points, median, points / median);
+        out.printf("%-44s %7d points  %9.3f s  %10.0f points/s  (median of %d)%n", r.name(), r.points(), r.seconds(),
+                r.pointsPerSecond(), sorted.length);
+        out.flush();
+        return r;
+    }
+}

@@ -1,0 +1,84 @@
+package org.attoscope.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The explorer's why view in a real browser: it follows the selected point and shows the embedded what-ifs. */
+class WhyBrowserTest {
+    static final String SLUG = "lily-and-the-ball";
+
+    @TempDir
+    static Path dir;
+    static RealSite real;
+    static JsonNode story;
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        assertTrue(Files.isExecutable(ExplorerBrowserTest.CHROMIUM), "the browser tests need Debian's chromium at "
+                + ExplorerBrowserTest.CHROMIUM);
+        real = new RealSite(dir);
+        story = real.embedded(SLUG);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(ExplorerBrowserTest.CHROMIUM)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void theWhyViewFollowsThePointAndShowsDifferencesDropsAndAblationsFromTheEmbeddedData() {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 900));
+        page.navigate(real.explorer(SLUG).toUri().toString());
+        page.click("#p8");
+        JsonNode e = story.path("points").get(8).path("explain");
+        JsonNode top = e.path("targets").get(0);
+        String title = page.textContent("#why .why-target h3");
+        assertEquals("Top prediction \u201c" + top.path("token").asText() + "\u201d: logit "
+                + HalfUpNumbers.fixed(top.path("logit").asDouble(), 3), title);
+        assertEquals(WhyView.signed(top.path("parts").path("mlp").asDouble()),
+                page.textContent("#why tr.why-mlp .why-num"));
+
+        JsonNode second = e.path("targets").get(1);
+        page.selectOption("#why [data-why=other]", "1");
+        assertEquals(WhyView.signed(top.path("parts").path("mlp").asDouble() - second.path("parts").path("mlp").asDouble()),
+                page.textContent("#why tr.why-mlp .why-num"), "rather than: the difference of the two targets' parts");
+        page.selectOption("#why [data-why=other]", "");
+
+        page.focus("#why [data-drop='0,0']");
+        page.keyboard().press("Enter");
+        double dropped = e.path("link_drops").get(0).get(0).path("target_probs").get(0).asDouble();
+        String drop = page.textContent("#why [data-why=drop]");
+        assertTrue(drop.contains(top.path("token").asText() + " ") && drop.contains("\u2192 " + HalfUpNumbers.percent(dropped)), drop);
+
+        page.check("#why input[value=head0_off]");
+        String chosen = page.textContent("#why .why-ablations li.is-chosen");
+        JsonNode off = e.path("ablations").path("head0_off");
+        assertTrue(chosen.startsWith("Head 0 off: " + off.path("predictions").get(0).path("token").asText() + " "
+                + HalfUpNumbers.percent(off.path("predictions").get(0).path("prob").asDouble())), chosen);
+        page.close();
+    }
+}
