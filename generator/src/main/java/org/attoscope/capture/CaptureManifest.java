@@ -130,8 +130,12 @@ public record CaptureManifest(
             throw new InputException(file, line, "tensor " + name + " has no \"shape\" array.", "write its shape, e.g. [1, 2, 5, 5].");
         }
         for (JsonNode d : shapeNode) {
+            if (d.isIntegralNumber() && !d.canConvertToInt() && d.bigIntegerValue().signum() > 0) {
+                throw new InputException(file, line, "tensor " + name + " has shape " + shapeNode + ": dimension " + d.asText()
+                        + " is larger than any tensor attoscope reads (at most " + Integer.MAX_VALUE + " per axis).", "fix the shape; a capture's tensors are small.");
+            }
             if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 0) {
-                throw new InputException(file, line, "tensor " + name + " has shape " + shapeNode + "; dimensions are whole numbers.", "fix the shape.");
+                throw new InputException(file, line, "tensor " + name + " has shape " + shapeNode + "; dimensions are whole numbers from 0.", "fix the shape.");
             }
             shape.add(d.asInt());
         }

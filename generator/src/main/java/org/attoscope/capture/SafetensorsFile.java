@@ -168,6 +168,10 @@ public final class SafetensorsFile {
             throw new InputException(file, "tensor " + name + " has no \"shape\" array.", "write the shape, e.g. [1, 2, 5, 5] ([] for a scalar).");
         }
         for (JsonNode d : shapeNode) {
+            if (d.isIntegralNumber() && !d.canConvertToInt() && d.bigIntegerValue().signum() > 0) {
+                throw new InputException(file, "tensor " + name + " has shape " + shapeNode + ": dimension " + d.asText()
+                        + " is larger than any tensor attoscope reads (at most " + Integer.MAX_VALUE + " per axis).", "fix the header's shape.");
+            }
             if (!d.canConvertToInt() || !d.isIntegralNumber() || d.asInt() < 0) {
                 throw new InputException(file, "tensor " + name + " has shape " + shapeNode + "; dimensions are whole numbers from 0 to " + Integer.MAX_VALUE + ".",
                         "fix the header's shape.");

@@ -35,10 +35,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int n = threadOptions.count(); // bad usage first, before any file is read
         SiteConfig config = SiteConfig.load(modelOptions.content);
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
-        int n = threadOptions.count();
         // The verifier runs last, on
         // the staged site, writes its report into it, and refuses the swap on any finding.
         NuHtmlChecker html = new NuHtmlChecker(n);

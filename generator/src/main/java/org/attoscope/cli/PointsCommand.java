@@ -2,7 +2,6 @@ package org.attoscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "points", description = "Write the prediction points (FORMATS.md section 3) of every prompt in a prompts file.")
@@ -56,6 +56,10 @@ final class PointsCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("warning: " + prompts + ": prompt \"" + p.name() + "\": " + w.describe()));
         }
         int n = threadOptions.count();
+        if (Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; pass the name of the file to write, e.g. --out "
+                    + out.resolve("points.json") + ".");
+        }
         List<PromptTrace> traces;
         try (Tracer tracer = new Tracer(engine, top, n, explain)) {
             traces = tracer.traceAll(list);
@@ -66,7 +70,8 @@ final class PointsCommand implements Callable<Integer> {
             Files.createDirectories(parent);
             Json.mapper().writeValue(out.toFile(), file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputException(out, "cannot write the points file: " + e.getMessage() + ".",
+                    "pass --out a file name in a writable folder, e.g. --out points.json.");
         }
         return 0;
     }

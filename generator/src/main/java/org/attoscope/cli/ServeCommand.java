@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import org.attoscope.pages.StagedSite;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = "Build, serve on 127.0.0.1, rebuild what an edit changes, and reload the open page.")
@@ -39,10 +41,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        int n = threadOptions.count(); // bad usage first, before any file is read
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port; pass one from 1 to 65535, or 0 for any free one.");
+        }
+        // Every check that can refuse the run comes before anything is built or written: usage, the output folder, the port.
+        StagedSite.requireReplaceable(out, List.of(modelOptions.content, templatesOption.templates));
         SiteConfig config = SiteConfig.load(modelOptions.content);
         ModelBundle bundle = modelOptions.load();
         PrintWriter err = spec.commandLine().getErr();
-        int n = threadOptions.count();
         LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templatesOption.templates, out), config, bundle,
                 new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n,
                 content -> SiteSections.of(content, bundle));

@@ -66,7 +66,14 @@ public final class FrontMatterYaml {
         return Collections.unmodifiableMap(values);
     }
 
+    /** Front matter longer than this is not a title and a summary; YAML's own limit would blame the quoting. */
+    static final int LONGEST = 64 * 1024;
+
     private static Node compose(Path file, String yaml, int firstLine) {
+        if (yaml.length() > LONGEST) {
+            throw new InputException(file, firstLine, "the front matter is " + yaml.length() + " characters long; it holds a title and a summary, a line each.",
+                    "shorten it to a few lines (at most " + LONGEST + " characters); long text belongs in the body, after the closing ---.");
+        }
         try {
             return new Compose(LoadSettings.builder().setLabel(file.toString()).build()).composeString(yaml).orElse(null);
         } catch (MarkedYamlEngineException e) {

@@ -7,10 +7,11 @@ import org.attoscope.InputException;
 import org.attoscope.util.JsonFiles;
 
 /**
- * {@code content/site.json}: the site's title, an optional base URL, and the model bundle with its expected hash.
+ * {@code content/site.json}: the site's title, an optional base URL, and the model bundle with the hashes it is
+ * pinned to ({@code sha256} of model.bin, {@code tokenizer_sha256} of tokenizer.json: both change every page).
  * Paths in it are relative to the file itself, so a content folder can be moved with its configuration.
  */
-public record SiteConfig(Path file, String title, String baseUrl, Path modelDir, String modelSha256) {
+public record SiteConfig(Path file, String title, String baseUrl, Path modelDir, String modelSha256, String tokenizerSha256) {
 
     public static SiteConfig load(Path contentDir) {
         Path file = contentDir.resolve("site.json");
@@ -30,12 +31,13 @@ public record SiteConfig(Path file, String title, String baseUrl, Path modelDir,
                     "set \"model\": {\"path\": \"<folder with manifest.json>\", \"sha256\": \"<model.bin sha256>\"}.");
         }
         String sha = model.path("sha256").asText(null);
+        String tokenizerSha = model.path("tokenizer_sha256").asText(null);
         String baseUrl = root.hasNonNull("base_url") ? root.get("base_url").asText().strip() : null;
         if (baseUrl != null && !baseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
             throw new InputException(file, JsonFiles.lineOf(file, "base_url"), "\"base_url\" is not the address of a site: " + baseUrl + ".",
                     "give the full address the site is published at, e.g. \"https://you.github.io/attoscope/\", or remove base_url.");
         }
         Path dir = file.toAbsolutePath().getParent().resolve(path).normalize();
-        return new SiteConfig(file, title, baseUrl, dir, sha);
+        return new SiteConfig(file, title, baseUrl, dir, sha, tokenizerSha);
     }
 }

@@ -30,9 +30,10 @@ public final class StoryVocabulary {
 
         public String message() {
             String at = positions.size() == 1 ? "token " + positions.get(0)
-                    : "tokens " + positions.stream().map(String::valueOf).collect(Collectors.joining(", "));
-            return story.file() + ":" + line + ": \"" + word.source() + "\" at " + at + " is not in the vocabulary (read as <unk>); "
-                    + "nearest words: " + String.join(", ", word.nearest()) + ".";
+                    : "tokens " + positions.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
+                            + (positions.size() > 10 ? " and " + (positions.size() - 10) + " more" : "");
+            return story.file() + ":" + line + ": \"" + word.shown() + "\" at " + at + " is not in the vocabulary (read as <unk>); "
+                    + word.nearestText() + ".";
         }
     }
 
@@ -56,8 +57,9 @@ public final class StoryVocabulary {
             String problem = warnings.isEmpty()
                     ? "the story has no words the model can read (only marks, digits or symbols)."
                     : "none of the story's words are in the model's vocabulary (" + String.join(", ",
-                            warnings.stream().limit(5).map(w -> "\"" + w.word().source() + "\" (nearest: "
-                                    + String.join(", ", w.word().nearest()) + ")").toList()) + ").";
+                            warnings.stream().limit(5).map(w -> "\"" + w.word().shown() + "\" (" + (w.word().nearest().isEmpty() ? w.word().nearestText()
+                                    : "nearest: " + String.join(", ", w.word().nearest())) + ")").toList())
+                            + (warnings.size() > 5 ? " and " + (warnings.size() - 5) + " more" : "") + ").";
             throw new InputException(story.file(), story.textLine(), problem,
                     "write the story in simple English words, the kind found in children's stories.");
         }

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.svg.SVGHints;
-import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXFormula;
 import org.scilab.forge.jlatexmath.TeXIcon;
 
@@ -42,13 +41,42 @@ public final class MathFigure {
         return new SvgFigure(svg, latex, latex, 0, List.of());
     }
 
+    /**
+     * The formula laid out. One whose only fault is its braces (an unclosed one, a stray closing one) is drawn with them
+     * balanced, so the typo shows on the page instead of stopping the build; anything else (an unknown command) is
+     * the author's error, reported at the formula's line.
+     */
     private static TeXIcon layout(String latex, MathStyle style) {
         try {
             return new TeXFormula(latex).createTeXIcon(style.texStyle, style.pixels);
-        } catch (ParseException e) {
-            throw new FigureException("LaTeX '" + latex + "' does not parse: " + e.getMessage(),
-                    "check braces and command names; JLaTeXMath supports the usual math-mode LaTeX.", e);
+        } catch (RuntimeException first) {
+            try {
+                return new TeXFormula(balanced(latex)).createTeXIcon(style.texStyle, style.pixels);
+            } catch (RuntimeException second) {
+                throw new FigureException("LaTeX '" + latex + "' does not parse: " + first.getMessage(),
+                        "check braces and command names; JLaTeXMath supports the usual math-mode LaTeX.", first);
+            }
         }
+    }
+
+    /** {@code latex} with unmatched closing braces dropped and unclosed ones closed at the end. */
+    static String balanced(String latex) {
+        StringBuilder out = new StringBuilder();
+        int open = 0;
+        for (int i = 0; i < latex.length(); i++) {
+            char c = latex.charAt(i);
+            boolean escaped = i > 0 && latex.charAt(i - 1) == '\\';
+            if (c == '{' && !escaped) {
+                open++;
+            } else if (c == '}' && !escaped) {
+                if (open == 0) {
+                    continue;
+                }
+                open--;
+            }
+            out.append(c);
+        }
+        return out + "}".repeat(open);
     }
 
     private static String ems(double pixels, MathStyle style) {

@@ -35,7 +35,7 @@ record CapturedInput(Capture capture, CapturedTensor tensor, Optional<Integer> s
         if (!capture.hasTensor(tensorName)) {
             throw d.problem("capture " + name + " has no tensor " + tensorName + ".",
                     Suggestions.didYouMean(tensorName, capture.tensorNames()) + "its tensors are "
-                            + String.join(", ", capture.tensorNames()) + ".");
+                            + Suggestions.listed(capture.tensorNames()) + ".");
         }
         CapturedTensor tensor;
         try {
@@ -82,7 +82,7 @@ record CapturedInput(Capture capture, CapturedTensor tensor, Optional<Integer> s
         if (!names.contains(name)) {
             throw d.problem("there is no capture " + name + " in " + sources.captures().dir() + ".",
                     Suggestions.didYouMean(name, names) + (names.isEmpty() ? "make one with `attoscope capture --name "
-                            + name + " ...`." : "use one of " + String.join(", ", names) + ", or make it with "
+                            + name + " ...`." : "use one of " + Suggestions.listed(names) + ", or make it with "
                             + "`attoscope capture --name " + name + " ...`."));
         }
         Path dir = sources.captures().dir();

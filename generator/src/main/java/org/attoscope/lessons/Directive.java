@@ -48,6 +48,10 @@ public record Directive(String name, Map<String, String> attributes, Path file, 
         } catch (NumberFormatException e) {
             throw problem(key + "=" + value + " is not a whole number.", "write " + key + "=" + lowest + ".");
         }
+        if (highest < lowest) {
+            throw problem(key + "=" + value + " cannot be used: " + what + ", so there is nothing to choose (the axis has length 0).",
+                    "draw a tensor with at least one entry along that axis; a zero-length tensor has no cells to show.");
+        }
         if (n < lowest || n > highest) {
             throw problem(key + "=" + value + " is out of range: " + what + " (" + lowest + ".." + highest + ").",
                     "use " + choices(key, lowest, highest) + ".");

@@ -80,6 +80,11 @@ final class HeatmapDirective implements FigureDirective {
             chosen.add(0);
         }
         if (free < 0) {
+            if (d.attributes().containsKey("head") && leading.size() >= 2) {
+                // [1, 1, T, T]: one head, as outside tools write a single head; head=0 names it
+                d.integer("head", d.required("head"), 0, 0, tensor.name() + " has shape " + tensor.shape() + ", one head");
+                return chosen;
+            }
             if (d.attributes().containsKey("head")) {
                 throw d.problem(tensor.name() + " has shape " + tensor.shape() + " and no heads to choose from.",
                         "remove head=.");

@@ -77,6 +77,7 @@ final class LessonMarkdown {
 
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources) {
         Document document = parser.parse(lesson.body());
+        nestUnderTitle(document);
         LessonLinks links = new LessonLinks(lesson.href(), book, sources.stories().slugs());
         Map<Node, String> prepared = new IdentityHashMap<>();
         List<LessonFigure> figures = new ArrayList<>();
@@ -121,6 +122,22 @@ final class LessonMarkdown {
         HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS)
                 .nodeRendererFactory(options -> new PreparedNodes(prepared)).build();
         return new RenderedLesson(lesson, html5(renderer.render(document)), toc, figures);
+    }
+
+    /**
+     * The page title is the page's one {@code <h1>}; a body that uses {@code # Heading} too has its headings moved one
+     * level down (h1 to h2, h2 to h3...), so its outline nests under the title exactly as the author wrote it.
+     */
+    private static void nestUnderTitle(Document document) {
+        List<Heading> headings = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Heading h) {
+                headings.add(h);
+            }
+        }
+        if (headings.stream().anyMatch(h -> h.getLevel() == 1)) {
+            headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + 1)));
+        }
     }
 
     /**

@@ -32,9 +32,11 @@ public final class ModelBundle {
     private final float[] weights;
     private final Tokenizer tokenizer;
     private final JsonNode manifestJson;
+    private final String tokenizerSha256;
 
     private ModelBundle(Path dir, ModelConfig config, String sha256, Map<String, TensorSpec> tensors,
-                        float[] weights, Tokenizer tokenizer, JsonNode manifestJson) {
+                        float[] weights, Tokenizer tokenizer, JsonNode manifestJson, String tokenizerSha256) {
+        this.tokenizerSha256 = tokenizerSha256;
         this.dir = dir;
         this.config = config;
         this.sha256 = sha256;
@@ -82,12 +84,19 @@ public final class ModelBundle {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(weights);
 
         Path tokenizerFile = dir.resolve("tokenizer.json");
+        String tokenizerSha = Sha256.hex(readBytes(tokenizerFile));
+        String tokenizerLock = manifest.path("tokenizer_sha256").asText("");
+        if (!tokenizerLock.isEmpty() && !tokenizerLock.equalsIgnoreCase(tokenizerSha)) {
+            throw new InputException(tokenizerFile, "tokenizer.json does not match its hash lock: manifest.json says tokenizer_sha256 "
+                    + tokenizerLock + " but the file hashes to " + tokenizerSha + ".",
+                    "restore the original tokenizer.json; a changed vocabulary changes every page while the model hash stays the same.");
+        }
         Tokenizer tokenizer = Tokenizer.fromJson(tokenizerFile, readJson(tokenizerFile));
         if (tokenizer.size() != config.vocabSize()) {
             throw new InputException(tokenizerFile, "the vocabulary has " + tokenizer.size() + " words but manifest.json says vocab_size "
                     + config.vocabSize() + ".", "use the tokenizer.json that came with this model.");
         }
-        return new ModelBundle(dir, config, actual, tensors, weights, tokenizer, manifest);
+        return new ModelBundle(dir, config, actual, tensors, weights, tokenizer, manifest, tokenizerSha);
     }
 
     public Path dir() {
@@ -101,6 +110,11 @@ public final class ModelBundle {
     /** sha256 of {@code model.bin}, lower-case hex, verified at load. */
     public String sha256() {
         return sha256;
+    }
+
+    /** sha256 of {@code tokenizer.json}, lower-case hex; checked at load against the manifest's {@code tokenizer_sha256} when it has one. */
+    public String tokenizerSha256() {
+        return tokenizerSha256;
     }
 
     public Tokenizer tokenizer() {
@@ -249,7 +263,7 @@ public final class ModelBundle {
 
     private static byte[] readBytes(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException(file, "model.bin is missing from the model bundle.", "copy model.bin into the bundle folder.");
+            throw new InputException(file, file.getFileName() + " is missing from the model bundle.", "copy it into the bundle folder.");
         }
         try {
             return Files.readAllBytes(file);

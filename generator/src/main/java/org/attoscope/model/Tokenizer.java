@@ -26,6 +26,12 @@ public final class Tokenizer {
     public static final String UNK = "<unk>";
     private static final Set<String> SPECIAL = Set.of(PAD, BOS, EOS, UNK);
     private static final String MARKS = ".,!?";
+    /** Unknown words longer than this get no nearest words: no vocabulary word is near them, and looking costs time. */
+    public static final int LONGEST_SUGGESTED = 24;
+    /** Distinct unknown words per text that get nearest words; the rest are reported without them. */
+    public static final int DISTINCT_SUGGESTED = 50;
+    /** Nearest words given per unknown word. */
+    private static final int NEAREST = 3;
 
     private final List<String> itos;
     private final Map<String, Integer> stoi;
@@ -98,6 +104,7 @@ public final class Tokenizer {
         List<Encoding.Token> tokens = new ArrayList<>();
         tokens.add(new Encoding.Token(bosId, BOS, 0, 0, ""));
         List<OutOfVocabularyWord> unknown = new ArrayList<>();
+        Map<String, List<String>> nearestByWord = new HashMap<>();
         StringBuilder word = new StringBuilder();
         int wordStart = -1;
         int i = 0;
@@ -119,7 +126,7 @@ public final class Tokenizer {
                 }
                 if (wordStart >= 0) {
                     int end = k == 0 ? i : next;
-                    addWord(text, word.toString(), wordStart, end, tokens, unknown);
+                    addWord(text, word.toString(), wordStart, end, tokens, unknown, nearestByWord);
                     word.setLength(0);
                     wordStart = -1;
                 }
@@ -132,7 +139,8 @@ public final class Tokenizer {
         return new Encoding(tokens, unknown);
     }
 
-    private void addWord(String text, String word, int start, int end, List<Encoding.Token> tokens, List<OutOfVocabularyWord> unknown) {
+    private void addWord(String text, String word, int start, int end, List<Encoding.Token> tokens, List<OutOfVocabularyWord> unknown,
+                         Map<String, List<String>> nearestByWord) {
         Integer id = stoi.get(word);
         String source = text.substring(start, end);
         if (id == null || SPECIAL.contains(word)) {
@@ -146,7 +154,13 @@ public final class Tokenizer {
                 e++;
             }
             source = text.substring(s, e);
-            unknown.add(new OutOfVocabularyWord(tokens.size(), word, source, nearest(word, 3)));
+            List<String> near = nearestByWord.get(word);
+            if (near == null) {
+                boolean lookUp = word.length() <= LONGEST_SUGGESTED && nearestByWord.size() < DISTINCT_SUGGESTED;
+                near = lookUp ? nearest(word, NEAREST) : List.of();
+                nearestByWord.put(word, near);
+            }
+            unknown.add(new OutOfVocabularyWord(tokens.size(), word, source, near));
             tokens.add(new Encoding.Token(unkId, word, start, end, source));
         } else {
             tokens.add(new Encoding.Token(id, word, start, end, source));
@@ -157,16 +171,29 @@ public final class Tokenizer {
     public List<String> nearest(String word, int count) {
         record Candidate(int id, int distance) {
         }
-        List<Candidate> all = new ArrayList<>();
+        // Keep the best `count` so far; a word can only enter by beating the worst of them, so each comparison is
+        // bounded by that distance (banded, early exit) instead of costing the full product of the lengths.
+        List<Candidate> best = new ArrayList<>();
+        Comparator<Candidate> order = Comparator.comparingInt(Candidate::distance).thenComparingInt(Candidate::id);
         for (int id = 0; id < itos.size(); id++) {
             String w = itos.get(id);
             if (SPECIAL.contains(w) || MARKS.contains(w)) {
                 continue;
             }
-            all.add(new Candidate(id, EditDistance.between(word, w)));
+            int limit = best.size() < count ? Math.max(word.length(), w.length()) : best.get(best.size() - 1).distance() - 1;
+            if (limit < 0) {
+                continue;
+            }
+            int d = EditDistance.atMost(word, w, limit);
+            if (d <= limit) {
+                best.add(new Candidate(id, d));
+                best.sort(order);
+                if (best.size() > count) {
+                    best.remove(best.size() - 1);
+                }
+            }
         }
-        all.sort(Comparator.comparingInt(Candidate::distance).thenComparingInt(Candidate::id));
-        return all.stream().limit(count).map(c -> itos.get(c.id())).toList();
+        return best.stream().map(c -> itos.get(c.id())).toList();
     }
 
     /** Text for ids, the way the published model prints it: marks attach to the word before, special tokens are left out. */

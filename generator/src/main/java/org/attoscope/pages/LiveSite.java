@@ -101,7 +101,8 @@ public final class LiveSite implements AutoCloseable {
     public Change update() {
         long start = System.nanoTime();
         SiteConfig config = SiteConfig.load(folders.content());
-        if (!Objects.equals(config.modelDir(), startConfig.modelDir()) || !Objects.equals(config.modelSha256(), startConfig.modelSha256())) {
+        if (!Objects.equals(config.modelDir(), startConfig.modelDir()) || !Objects.equals(config.modelSha256(), startConfig.modelSha256())
+                || !Objects.equals(config.tokenizerSha256(), startConfig.tokenizerSha256())) {
             throw new InputException(config.file(), "the model in site.json changed while serving.",
                     "stop attoscope serve (Ctrl-C) and start it again to load the new model.");
         }
@@ -207,6 +208,8 @@ public final class LiveSite implements AutoCloseable {
                 }
             }, d);
         }
+        // the marker keeps listing exactly what attoscope wrote, so the next build may replace it all
+        write(() -> SiteMarker.read(out).orElseGet(() -> new SiteMarker(Map.of())).updated(files, deleted).writeTo(out), SiteMarker.NAME);
     }
 
     private static boolean isEmptyDir(Path dir) throws IOException {

@@ -21,9 +21,10 @@ import org.attoscope.util.JsonFiles;
  * @param checkpoint the training step and validation numbers the manifest records, or null
  * @param evaluation the full validation run ({@code eval_val_full.json}), or null when the bundle has none
  * @param training   the training run ({@code training_config.json}), or null when the bundle has none
+ * @param tokenizerSha256 {@code tokenizer.json}'s hash: the vocabulary changes pages as much as the weights do
  */
 public record ModelFacts(String sha256, long parameters, ModelConfig config, List<TensorFact> tensors,
-                         Checkpoint checkpoint, Evaluation evaluation, Training training) {
+                         Checkpoint checkpoint, Evaluation evaluation, Training training, String tokenizerSha256) {
 
     /** Data-flow order and what each tensor does; the names are the manifest's. */
     private static final Map<String, String> ROLES = Map.of(
@@ -99,7 +100,7 @@ public record ModelFacts(String sha256, long parameters, ModelConfig config, Lis
                 })
                 .toList();
         return new ModelFacts(bundle.sha256(), bundle.parameterCount(), bundle.config(), tensors,
-                checkpoint(bundle.manifestJson()), evaluation(bundle.dir()), training(bundle.dir()));
+                checkpoint(bundle.manifestJson()), evaluation(bundle.dir()), training(bundle.dir()), bundle.tokenizerSha256());
     }
 
     public String parametersText() {
@@ -118,6 +119,10 @@ public record ModelFacts(String sha256, long parameters, ModelConfig config, Lis
 
     public String sha256Short() {
         return sha256.substring(0, 12);
+    }
+
+    public String tokenizerSha256Short() {
+        return tokenizerSha256.substring(0, 12);
     }
 
     private static Checkpoint checkpoint(JsonNode manifest) {

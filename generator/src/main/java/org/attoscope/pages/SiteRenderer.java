@@ -73,7 +73,9 @@ final class SiteRenderer implements PageRenderer, Fragments {
         vars.put("canonical", config.baseUrl() == null || notFound ? null : Addresses.url(config.baseUrl(), path));
         // A host serves 404.html at whatever address was missing, where relative links would not resolve; with a
         // base URL the page can name its own folder. Without one it keeps relative links (right from the root).
-        vars.put("base", notFound && config.baseUrl() != null ? Addresses.url(config.baseUrl(), "") : null);
-        return templates.render(template, vars).getBytes(StandardCharsets.UTF_8);
+        String base = notFound && config.baseUrl() != null ? Addresses.url(config.baseUrl(), "") : null;
+        vars.put("base", base);
+        vars.put("csp", ContentPolicy.PLACEHOLDER);
+        return ContentPolicy.seal(templates.render(template, vars), base).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -27,6 +27,11 @@ import org.attoscope.InputException;
  * process that no longer runs and puts it back before doing anything else. Leftover staging folders of dead
  * processes are removed the same way. The PID in the names keeps a concurrent build's folders safe.
  *
+ * <p>Only attoscope's own output is ever replaced: publishing writes {@link SiteMarker} (every file with its hash)
+ * into the site, and a later build refuses a non-empty folder without one, or a site holding anything the marker
+ * does not list (a user's file dropped into {@code site/} is named and kept; nothing is removed). Before the first
+ * rename, {@link PublishCheck} makes sure both renames and the old site's removal can succeed.
+ *
  * <p>Ctrl-C ends the JVM without unwinding the build's {@code try} blocks, so a shutdown hook removes the staging
  * folder; it never touches {@code OUT}. Publishing and the hook exclude each other: a Ctrl-C in the middle of the
  * two renames waits for them, and then finds nothing to clean.
@@ -45,7 +50,8 @@ public final class StagedSite implements AutoCloseable {
     }
 
     /**
-     * Prepares a fresh staging folder for {@code out}.
+     * Prepares a fresh staging folder for {@code out}, after making sure the build may replace it and publishing
+     * can complete: nothing is created, moved or deleted before those checks pass.
      *
      * @param out         the site folder to replace
      * @param sourceDirs  folders the build reads (content, templates): the output may not be or contain them
@@ -57,6 +63,8 @@ public final class StagedSite implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             recoverLeftovers(target);
+            checkReplaceable(target, sourceDirs); // a site put back from a crashed build is checked like any other
+            PublishCheck.requirePublishable(target);
             Path staging = parent.resolve(prefix(target) + "staging-" + ProcessHandle.current().pid());
             deleteTree(staging);
             Files.createDirectory(staging);
@@ -80,7 +88,11 @@ public final class StagedSite implements AutoCloseable {
         }
         Path parent = out.getParent();
         Path previous = parent.resolve(prefix(out) + "previous-" + ProcessHandle.current().pid());
+        // Again at the last moment: the build took a while, and files may have been added or locked meanwhile.
+        checkReplaceable(out, List.of());
+        PublishCheck.requirePublishable(out);
         try {
+            SiteMarker.scan(staging).writeTo(staging);
             deleteTree(previous);
             boolean hadSite = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
             if (hadSite) {
@@ -95,9 +107,15 @@ public final class StagedSite implements AutoCloseable {
                 throw e;
             }
             published = true;
-            deleteTree(previous);
         } catch (IOException e) {
             throw new InputException(out, "cannot publish the new site: " + e.getMessage() + ".", "check that the folder is writable and not open in another program.");
+        }
+        // The new site is in place: publishing succeeded whatever happens now. The checks above make this
+        // deletion work; should it still fail, the next build finds the folder of a dead process and removes it.
+        try {
+            deleteTree(previous);
+        } catch (IOException | UncheckedIOException leftForTheNextBuild) {
+            // the old site is out of the way under a hidden name; see recoverLeftovers
         }
     }
 
@@ -134,6 +152,17 @@ public final class StagedSite implements AutoCloseable {
         return "." + out.getFileName() + "-";
     }
 
+    /**
+     * Throws unless a build may publish at {@code out}: not a file, not holding the sources, empty or attoscope's
+     * own site with nothing foreign in it, and publishing can complete. Changes nothing; {@code serve} asks this
+     * before it builds or binds.
+     */
+    public static void requireReplaceable(Path out, List<Path> sourceDirs) {
+        Path target = out.toAbsolutePath().normalize();
+        checkReplaceable(target, sourceDirs);
+        PublishCheck.requirePublishable(target);
+    }
+
     private static void checkReplaceable(Path target, List<Path> sourceDirs) {
         if (target.getParent() == null) {
             throw new InputException(target, "the output cannot be the file system root.", "pass --out site.");
@@ -148,13 +177,37 @@ public final class StagedSite implements AutoCloseable {
         if (Files.isRegularFile(target) || Files.isSymbolicLink(target)) {
             throw new InputException(target, "the output is a file or a link, not a site folder.", "pass --out with a folder name.");
         }
-        if (Files.isDirectory(target) && !isEmpty(target) && !Files.isRegularFile(target.resolve("index.html"))) {
-            throw new InputException(target, "the output folder exists and does not look like a built site (it has no index.html); building would replace it.",
-                    "pass an --out folder that is empty, missing, or a site attoscope built.");
+        if (!Files.isDirectory(target) || isEmpty(target)) {
+            return;
+        }
+        Optional<SiteMarker> marker = SiteMarker.read(target);
+        if (marker.isEmpty()) {
+            throw new InputException(target, "the output folder is not empty and is not a site attoscope built (it has no "
+                    + SiteMarker.NAME + "); building would replace it, so nothing was touched.",
+                    "pass an --out folder that is empty, missing, or a site attoscope built. If this folder really is an old "
+                            + "attoscope site you no longer need, delete it yourself.");
+        }
+        List<String> foreign;
+        try {
+            foreign = marker.get().foreignEntries(target);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(target, "cannot list the old site: " + e.getMessage() + ".", "check the folder's permissions.");
+        }
+        if (!foreign.isEmpty()) {
+            throw new InputException(target, "the site holds " + (foreign.size() == 1 ? "a file" : foreign.size() + " files or folders")
+                    + " attoscope did not write (" + String.join(", ", foreign.stream().limit(5).toList())
+                    + (foreign.size() > 5 ? ", ..." : "") + "); replacing the site would delete "
+                    + (foreign.size() == 1 ? "it" : "them") + ", so nothing was touched.",
+                    "move " + (foreign.size() == 1 ? "it" : "them") + " out of the site folder (keep your own files beside it, "
+                            + "or in content/ or templates/assets/ to publish them), then build again.");
         }
     }
 
-    /** Puts back a site lost between the two renames of a killed build, and deletes dead builds' folders. */
+    /**
+     * Puts back a site lost between the two renames of a killed build, and deletes dead builds' folders, whatever
+     * state they were left in (half written, half deleted, several crashes). Of several old sites the newest is
+     * put back. A leftover that cannot be deleted is left alone: its name is its process's, so it is in nobody's way.
+     */
     private static void recoverLeftovers(Path target) throws IOException {
         Pattern leftover = Pattern.compile(Pattern.quote(prefix(target)) + "(staging|previous)-(\\d+)");
         List<Path> dead = new ArrayList<>();
@@ -166,14 +219,36 @@ public final class StagedSite implements AutoCloseable {
                 }
             }
         }
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            Optional<Path> newest = dead.stream()
+                    .filter(p -> p.getFileName().toString().contains("-previous-") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .max(Comparator.comparing(StagedSite::modified).thenComparing(Comparator.naturalOrder()));
+            if (newest.isPresent()) {
+                try {
+                    Files.move(newest.get(), target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new InputException(newest.get(), "a build was killed while publishing, and its old site cannot be put back at "
+                            + target + ": " + e.getMessage() + ".", "rename " + newest.get().getFileName() + " to " + target.getFileName()
+                            + " yourself, then build again.");
+                }
+                dead.remove(newest.get());
+            }
+        }
         dead.sort(Comparator.naturalOrder());
         for (Path p : dead) {
-            boolean previous = p.getFileName().toString().contains("-previous-");
-            if (previous && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-            } else {
+            try {
                 deleteTree(p);
+            } catch (IOException | UncheckedIOException cannot) {
+                // see above: harmless where it is
             }
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
         }
     }
 

@@ -37,15 +37,16 @@ public final class ServeSession implements AutoCloseable {
     }
 
     /**
-     * Builds once, starts serving and watching; returns at once. A broken first build still serves (whatever
-     * site/ holds, or 404s) and shows the overlay until the first good save.
+     * Binds the port, then builds once, starts serving and watching; returns at once. A taken port fails before
+     * anything is built, so site/ stays as it was. A broken first build still serves (whatever site/ holds, or
+     * 404s) and shows the overlay until the first good save.
      *
      * @param port 0 for any free port
      */
     public void start(int port) {
+        server = new SiteServer(site.out(), port, channel, new StoryInbox(site.content().resolve("stories")));
         watcher = new SourceWatcher(watched); // before the build, so an edit made during it is not missed
         rebuild(Set.of());
-        server = new SiteServer(site.out(), port, channel, new StoryInbox(site.content().resolve("stories")));
         out.println("serving " + site.out() + " at http://127.0.0.1:" + server.port() + "/ ; watching "
                 + String.join(", ", watched.stream().map(Path::toString).toList()) + " (Ctrl-C to stop)");
         out.flush();

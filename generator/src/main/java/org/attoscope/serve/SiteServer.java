@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.attoscope.InputException;
+import org.attoscope.pages.ContentPolicy;
 
 /**
  * Serves the built site on 127.0.0.1 only, never on the network, and adds the live-reload script to every HTML
@@ -76,8 +77,24 @@ final class SiteServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Whether a request's Host names this server by its loopback address (or localhost) and its own port. */
+    boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        String name = h.endsWith(":" + port()) ? h.substring(0, h.length() - (":" + port()).length()) : h;
+        return name.equals("127.0.0.1") || name.equals("localhost");
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (!isLoopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
+                // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends Host: evil.example
+                send(ex, 421, "text/plain; charset=utf-8", ("attoscope serve answers only requests for http://127.0.0.1:" + port()
+                        + "/ (or localhost)\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 send(ex, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -125,7 +142,7 @@ final class SiteServer implements AutoCloseable {
 
     /** The page with the live script before its last {@code </body>}, stamped with the build it belongs to. */
     byte[] withScript(byte[] html) {
-        String page = new String(html, StandardCharsets.UTF_8);
+        String page = ContentPolicy.allowingLiveReload(new String(html, StandardCharsets.UTF_8));
         String tag = "<script src=\"" + SCRIPT_PATH + "\" data-build=\"" + channel.build() + "\"></script>";
         int body = page.lastIndexOf("</body>");
         String out = body < 0 ? page + tag : page.substring(0, body) + tag + page.substring(body);

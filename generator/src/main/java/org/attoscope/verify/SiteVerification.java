@@ -111,10 +111,12 @@ public final class SiteVerification implements SiteVerifier {
         long engineStart = System.nanoTime();
         Map<String, FreshTraces.Fresh> stories = fresh.all();
         long engineMillis = (System.nanoTime() - engineStart) / 1_000_000;
+        // A staged site holds only what the build wrote; a published one is checked against the build's record of it.
+        ShippedFiles shipped = writeReport ? ShippedFiles.staged(site) : ShippedFiles.published(site);
         PageCheck pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(fresh),
-                new PointsCheck(fresh), html, AcceptedHtmlMessage.SITE);
+                new PointsCheck(fresh), html, AcceptedHtmlMessage.SITE, new ScriptAllowList(site, shipped));
 
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(shipped.findings());
         List<PageOutcome> pages = checkPages(pageCheck, site.pages());
         pages.forEach(p -> findings.addAll(p.findings()));
         findings.addAll(explorerPages(site, stories, pages));

@@ -94,19 +94,24 @@ final class LessonFixtures {
      * prompt ids, so nothing ties its rows to this model's tokens.
      */
     void foreignCapture(String name, int[] f16Bits) {
+        foreignCapture(name, f16Bits, "[1,2,4,4]");
+    }
+
+    /** A capture from another tool: one F16 tensor {@code layer0.attn} of {@code shape} (JSON, no spaces). */
+    void foreignCapture(String name, int[] f16Bits, String shape) {
         ByteBuffer raw = ByteBuffer.allocate(f16Bits.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int w : f16Bits) {
             raw.putShort((short) w);
         }
         byte[] data = raw.array();
-        String header = "{\"__metadata__\":{\"format\":\"pt\"},\"layer0.attn\":{\"dtype\":\"F16\",\"shape\":[1,2,4,4],"
+        String header = "{\"__metadata__\":{\"format\":\"pt\"},\"layer0.attn\":{\"dtype\":\"F16\",\"shape\":" + shape + ","
                 + "\"data_offsets\":[0," + data.length + "]}}";
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
         ByteBuffer file = ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
         file.putLong(h.length).put(h).put(data);
         writeBytes(captures().resolve(name + ".safetensors"), file.array());
         write(captures().resolve(name + ".json"), "{\n  \"model\": \"gpt-neo-tinystories\",\n  \"generator\": "
-                + "\"torch-hooks\",\n  \"tensors\": {\n    \"layer0.attn\": {\"dtype\": \"F16\", \"shape\": [1, 2, 4, 4], "
+                + "\"torch-hooks\",\n  \"tensors\": {\n    \"layer0.attn\": {\"dtype\": \"F16\", \"shape\": " + shape.replace(",", ", ") + ", "
                 + "\"sha256\": \"" + Sha256.hex(data) + "\"}\n  }\n}\n");
     }
 

@@ -41,9 +41,8 @@ class SiteBuildTest {
 
     @Test
     void theSiteHasAHomeAStoryListAnExplorerPerStoryTheExplainerAndA404() {
-        assertEquals(List.of("404.html", "assets/explorer.js", "assets/lessons.css", "assets/playground/engine.js",
-                "assets/playground/playground.css", "assets/playground/playground.js", "assets/site.css", "assets/why.css", "assets/why.js",
-                "explore/cat-and-dog/index.html",
+        assertEquals(List.of(".attoscope-site.json", "404.html", "assets/explorer.js", "assets/lessons.css", "assets/playground/engine.js",
+                "assets/playground/playground.css", "assets/playground/playground.js", "assets/site.css", "assets/why.css", "assets/why.js", "explore/cat-and-dog/index.html",
                 "explore/index.html", "explore/mat/index.html", "how-it-works/index.html", "index.html"),
                 List.copyOf(SiteFiles.snapshot(site).keySet()));
         assertEquals(6, summary.pages(), "six HTML pages; the assets are copied, not rendered");

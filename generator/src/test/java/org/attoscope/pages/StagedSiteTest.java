@@ -21,6 +21,7 @@ class StagedSiteTest {
     private Path oldSite() throws IOException {
         Path site = Files.createDirectories(dir.resolve("site"));
         Files.writeString(site.resolve("index.html"), "old");
+        SiteMarker.scan(site).writeTo(site);
         return site;
     }
 
@@ -54,6 +55,7 @@ class StagedSiteTest {
         long dead = deadPid();
         Path previous = Files.createDirectories(dir.resolve(".site-previous-" + dead));
         Files.writeString(previous.resolve("index.html"), "last good");
+        SiteMarker.scan(previous).writeTo(previous);
         Files.createDirectories(dir.resolve(".site-staging-" + dead));
         Path site = dir.resolve("site");
         try (StagedSite staged = StagedSite.create(site, List.of())) {
@@ -75,7 +77,8 @@ class StagedSiteTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("todo.txt"), "keep me");
         InputException e = assertThrows(InputException.class, () -> StagedSite.create(notes, List.of()));
-        assertTrue(e.getMessage().contains("does not look like a built site"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not a site attoscope built"), e.getMessage());
+        assertEquals("keep me", Files.readString(notes.resolve("todo.txt")));
     }
 
     @Test
@@ -83,6 +86,35 @@ class StagedSiteTest {
         InputException e = assertThrows(InputException.class, () -> StagedSite.create(dir, List.of(dir.resolve("content"))));
         assertTrue(e.getMessage().contains("holds the build's own sources"), e.getMessage());
         assertFalse(Files.exists(dir.getParent().resolve("." + dir.getFileName() + "-staging-" + ProcessHandle.current().pid())));
+    }
+
+    @Test
+    void leftoversOfACrashAreRecoveredWhateverStateTheyAreIn() throws Exception {
+        // two killed builds: both old sites survive under hidden names, one half deleted; the site itself is gone
+        Path older = Files.createDirectories(dir.resolve(".site-previous-" + deadPid()));
+        Files.writeString(older.resolve("index.html"), "older");
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Path newer = Files.createDirectories(dir.resolve(".site-previous-" + deadPid()));
+        Files.writeString(newer.resolve("index.html"), "newer");
+        SiteMarker.scan(newer).writeTo(newer);
+        Path halfStaged = Files.createDirectories(dir.resolve(".site-staging-" + deadPid() + "/explore/x"));
+        Files.writeString(halfStaged.resolve("index.html"), "half");
+        Path site = dir.resolve("site");
+        try (StagedSite staged = StagedSite.create(site, List.of())) {
+            assertEquals("newer", Files.readString(site.resolve("index.html")), "the newest old site is put back");
+            assertEquals(List.of(staged.dir().getFileName().toString()), SiteFiles.siblings(site), "the rest is removed");
+        }
+    }
+
+    @Test
+    void anOldSiteLeftBesideAPublishedOneIsRemovedEvenHalfDeleted() throws Exception {
+        Path site = oldSite();
+        Path stranded = Files.createDirectories(dir.resolve(".site-previous-" + deadPid() + "/explore"));
+        Files.writeString(stranded.resolve("left.html"), "x");
+        try (StagedSite staged = StagedSite.create(site, List.of())) {
+            assertEquals("old", Files.readString(site.resolve("index.html")), "the published site is the one kept");
+            assertEquals(List.of(staged.dir().getFileName().toString()), SiteFiles.siblings(site));
+        }
     }
 
     private static long deadPid() throws Exception {

@@ -1,5 +1,8 @@
 package org.attoscope.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.attoscope.util.Json;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,7 +158,7 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    void pagesWrittenInPlaceAreTheBytesAWholeBuildWrites() {
+    void pagesWrittenInPlaceAreTheBytesAWholeBuildWrites() throws java.io.IOException {
         live.close();
         live = liveSite(new SiteVerifier() {
             @Override
@@ -176,6 +179,14 @@ class IncrementalRebuildTest {
         assertEquals(0, project.build(), project.err.toString());
         Map<String, byte[]> whole = snapshot(project.site);
         whole.keySet().removeIf(p -> p.startsWith("verification/")); // the verifier's report, which serve does not write
+        // the marker lists what is there: for serve, exactly the files it wrote in place, with their hashes
+        JsonNode marker = Json.mapper().readTree(incremental.remove(".attoscope-site.json"));
+        whole.remove(".attoscope-site.json");
+        Map<String, String> listed = new java.util.TreeMap<>();
+        marker.path("files").fields().forEachRemaining(e -> listed.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> hashed = new java.util.TreeMap<>();
+        incremental.forEach((path, bytes) -> hashed.put(path.replace('\\', '/'), org.attoscope.util.Sha256.hex(bytes)));
+        assertEquals(hashed, listed);
         assertEquals(whole.keySet(), incremental.keySet());
         whole.forEach((p, b) -> assertArrayEquals(b, incremental.get(p), p));
     }

@@ -1,0 +1,116 @@
+package org.attoscope.pages;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Content-Security-Policy of every page, the one place it is made: the layout writes
+ * {@code <meta http-equiv="Content-Security-Policy" th:content="${csp}">} with {@link #PLACEHOLDER}, and
+ * {@link #seal} replaces it, once the page is rendered, with a policy that allows exactly the page's own inline
+ * scripts (by sha256) and the site's own files, and no connection to any origin. Derived from the rendered page,
+ * so a script another part of the build adds is allowed by construction, and nothing else is.
+ *
+ * <p>{@code 'self'} is how a page names the site's files: from file:// Chromium and Firefox match it against
+ * file: URLs, over http against the host the site is served from. Style attributes stay allowed (the figures and
+ * bars are drawn with {@code style="--w:..."}); everything they could load is stopped by the other directives.
+ */
+public final class ContentPolicy {
+    /** What the layout writes where the policy goes; {@link #seal} replaces it. */
+    public static final String PLACEHOLDER = "attoscope-content-security-policy";
+    /** The directive serve relaxes so its live-reload script can hold its event stream. */
+    static final String NO_CONNECTIONS = "connect-src 'none'";
+
+    private static final Pattern SCRIPT = Pattern.compile("<script\\b([^>]*)>(.*?)</script\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE = Pattern.compile("\\btype\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SRC = Pattern.compile("\\bsrc\\s*=", Pattern.CASE_INSENSITIVE);
+
+    private ContentPolicy() {
+    }
+
+    /**
+     * The page with its policy in place of {@link #PLACEHOLDER}; a page without the placeholder is returned as it is.
+     *
+     * @param baseUri where the page's own {@code <base>} may point (the 404 page with a base URL), or null for none
+     */
+    public static String seal(String html, String baseUri) {
+        if (!html.contains(PLACEHOLDER)) {
+            return html;
+        }
+        return html.replace(PLACEHOLDER, policy(inlineScriptHashes(html), baseUri));
+    }
+
+    /** The policy for a page whose inline scripts hash to {@code hashes} ({@code sha256-BASE64}). */
+    static String policy(Set<String> hashes, String baseUri) {
+        StringBuilder script = new StringBuilder("script-src 'self'");
+        hashes.forEach(h -> script.append(" '").append(h).append('\''));
+        List<String> directives = List.of("default-src 'none'", script.toString(), "style-src 'self'", "style-src-attr 'unsafe-inline'",
+                "img-src 'self' data:", "font-src 'self'", NO_CONNECTIONS, "media-src 'none'", "object-src 'none'", "frame-src 'none'",
+                "worker-src 'none'", "manifest-src 'none'", "form-action 'none'",
+                "base-uri " + (baseUri == null ? "'none'" : baseUri.replace(";", "%3B").replace("'", "%27").replace(" ", "%20")));
+        return String.join("; ", directives);
+    }
+
+    /**
+     * The page as serve sends it: its live-reload script may connect back to the server it came from, and the
+     * playground's "save as a story" form may post to it (into its empty frame); nowhere else.
+     */
+    public static String allowingLiveReload(String html) {
+        return html.replace(NO_CONNECTIONS, "connect-src 'self'").replace("frame-src 'none'", "frame-src 'self'")
+                .replace("form-action 'none'", "form-action 'self'");
+    }
+
+    /** The sha256 of every inline script a browser runs (not data blocks such as {@code application/json}), in page order. */
+    static Set<String> inlineScriptHashes(String html) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = SCRIPT.matcher(html);
+        while (m.find()) {
+            String attributes = m.group(1);
+            if (SRC.matcher(attributes).find() || !isCode(typeOf(attributes))) {
+                continue;
+            }
+            out.add(hash(m.group(2)));
+        }
+        return out;
+    }
+
+    private static String typeOf(String attributes) {
+        Matcher t = TYPE.matcher(attributes);
+        if (!t.find()) {
+            return "";
+        }
+        return t.group(2) != null ? t.group(2) : t.group(3) != null ? t.group(3) : t.group(4);
+    }
+
+    private static boolean isCode(String type) {
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        return t.isEmpty() || t.equals("module") || t.equals("text/javascript") || t.equals("application/javascript");
+    }
+
+    static String hash(String scriptText) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(scriptText.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static List<String> directives(String policy) {
+        List<String> out = new ArrayList<>();
+        for (String d : policy.split(";")) {
+            if (!d.isBlank()) {
+                out.add(d.strip());
+            }
+        }
+        return out;
+    }
+}
