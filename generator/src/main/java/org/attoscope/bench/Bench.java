@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.FocusResult;
 import org.attoscope.model.ModelConfig;
-import org.attoscope.model.PerFocusBaseline;
+import org.attoscope.model.ReferenceForward;
 import org.attoscope.trace.NextTokenDistribution;
 import org.attoscope.trace.Tracer;
 
@@ -28,12 +28,12 @@ import org.attoscope.trace.Tracer;
  */
 public final class Bench {
     private final AttoGpt engine;
-    private final PerFocusBaseline baseline;
+    private final ReferenceForward baseline;
     private final int threads;
     private final double minSeconds;
     private final PrintWriter out;
 
-    public Bench(AttoGpt engine, PerFocusBaseline baseline, int threads, double minSeconds, PrintWriter out) {
+    public Bench(AttoGpt engine, ReferenceForward baseline, int threads, double minSeconds, PrintWriter out) {
         this.engine = engine;
         this.baseline = baseline;
         this.threads = threads;

@@ -75,14 +75,6 @@ public record CapturedTensor(String capture, String name, Dtype dtype, List<Inte
         return Shapes.multiIndex(shape, checkFlat(flatIndex));
     }
 
-    /**
-     * The sub-tensor at fixed leading coordinates: {@code slice(0, h)} of a [1, H, T, T] attention tensor is head h's
-     * [T, T] matrix; {@code slice(0)} of [1, 4096] logits is the [4096] vector.
-     */
-    public CapturedSlice slice(int... leadingIndex) {
-        return new CapturedSlice(this, leadingIndex);
-    }
-
     /** "once-upon/step00.attention_00 [1, 2, 5, 5] F32", for messages. */
     public String describe() {
         return capture + "/" + name + " " + Shapes.show(shape) + " " + dtype;

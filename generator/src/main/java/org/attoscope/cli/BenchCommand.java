@@ -1,14 +1,17 @@
 package org.attoscope.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.attoscope.bench.ServeEditBench;
-import org.attoscope.bench.SiteScaleBench;
 import org.attoscope.bench.Bench;
 import org.attoscope.bench.ExplainBench;
 import org.attoscope.bench.ProcessBench;
+import org.attoscope.bench.ServeEditBench;
+import org.attoscope.bench.SiteScaleBench;
+import org.attoscope.content.StoryLibrary;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.model.PerFocusBaseline;
+import org.attoscope.model.ReferenceForward;
+import org.attoscope.pages.Addresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
         switch (benchCase) {
             case "points" -> { }
             case "serve-edit" -> {
-                String page = edit.replaceFirst("\\.md$", "").replaceFirst("^stories/", "explore/") + "/index.html";
+                String name = Path.of(edit).getFileName().toString().replaceFirst("\\.md$", "");
+                String page = edit.startsWith(StoryLibrary.FOLDER + "/") ? Addresses.explorer(name) : Addresses.lesson(name);
                 new ServeEditBench(bundle, content -> SiteSections.of(content, bundle), n, spec.commandLine().getOut())
                         .run(modelOptions.content, templatesOption.templates, edit, page, 10, rounds);
                 return 0;
@@ -89,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
                     "unknown --case " + benchCase + "; use points, process, explain, serve-edit or site-scale");
         }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
-        new Bench(new AttoGpt(bundle), new PerFocusBaseline(bundle), n, minSeconds, spec.commandLine().getOut())
+        new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut())
                 .run(corpus, baselineSample);
         return 0;
     }

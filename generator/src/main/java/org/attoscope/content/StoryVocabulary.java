@@ -39,7 +39,11 @@ public final class StoryVocabulary {
 
     /** The story's unknown words, one warning per distinct written word, in text order; throws when no word is known. */
     public static List<Warning> check(Story story, Tokenizer tokenizer) {
-        Encoding encoding = tokenizer.encode(story.text());
+        return check(story, tokenizer.encode(story.text()), tokenizer);
+    }
+
+    /** {@link #check(Story, Tokenizer)} of a story already tokenised: {@code encoding} is its text's. */
+    public static List<Warning> check(Story story, Encoding encoding, Tokenizer tokenizer) {
         List<Encoding.Token> tokens = encoding.tokens();
         Map<String, List<OutOfVocabularyWord>> byWord = encoding.unknownWords().stream()
                 .collect(Collectors.groupingBy(w -> w.source().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));

@@ -1,6 +1,7 @@
 package org.attoscope.figures;
 
 import java.util.List;
+import org.attoscope.trace.AttentionLink;
 
 /**
  * One head's sparse attention over a whole story, the input of an {@link AttentionMatrixFigure}.
@@ -23,7 +24,8 @@ public record AttentionMatrix(String source, String tensor, int head, List<Strin
                         + ") is outside story " + source + " of " + tokens.size() + " tokens.",
                         "pass rows for positions 0.." + (tokens.size() - 1) + ".");
             }
-            for (int key : row.keys()) {
+            for (AttentionLink link : row.links()) {
+                int key = link.source();
                 if (key < row.contextStart() || key > row.query()) {
                     throw new FigureException("head " + head + " at query " + row.query() + " attends to key "
                             + key + ", outside its causal window " + row.contextStart() + ".." + row.query() + ".",

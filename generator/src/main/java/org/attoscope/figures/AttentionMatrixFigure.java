@@ -1,6 +1,8 @@
 package org.attoscope.figures;
 
 import java.util.List;
+import org.attoscope.capture.Dtype;
+import org.attoscope.trace.AttentionLink;
 
 /**
  * One head's sparse attention across a whole story: queries as rows, keys as columns, drawn at a size that reads at
@@ -68,8 +70,8 @@ public final class AttentionMatrixFigure {
         svg.box(left, top, gridSize, gridSize, UNSEEN_FILL, "class", "unseen");
         StringBuilder window = new StringBuilder();
         for (AttentionRow row : matrix.rows()) {
-            window.append('M').append(Numbers.geometry(left + (double) row.contextStart() * cell)).append(' ')
-                    .append(Numbers.geometry(top + (double) row.query() * cell)).append('h')
+            window.append('M').append(HalfEvenNumbers.geometry(left + (double) row.contextStart() * cell)).append(' ')
+                    .append(HalfEvenNumbers.geometry(top + (double) row.query() * cell)).append('h')
                     .append((row.query() - row.contextStart() + 1) * cell).append('v').append(cell).append('h')
                     .append(-(row.query() - row.contextStart() + 1) * cell).append('z');
         }
@@ -86,13 +88,14 @@ public final class AttentionMatrixFigure {
         svg.open("g", "class", "cells", CellMarkup.TENSOR, matrix.tensor(), "shape-rendering", "crispEdges",
                 "font-family", "sans-serif");
         for (AttentionRow row : matrix.rows()) {
-            int q = row.query();
-            for (int j = 0; j < row.keys().length; j++) {
-                float weight = row.weights()[j];
+            for (AttentionLink link : row.links()) {
+                // the trace's weight is the engine's float32, widened: narrowing it gives back those exact bits
+                float weight = (float) link.weight();
                 if (weight == 0) {
                     continue;
                 }
-                int k = row.keys()[j];
+                int q = row.query();
+                int k = link.source();
                 CellEncoding encoding = encode(matrix, weight, q, k);
                 double x = left + (double) k * cell;
                 double y = top + (double) q * cell;
@@ -111,8 +114,8 @@ public final class AttentionMatrixFigure {
             }
         }
         svg.close("g");
-        svg.empty("rect", "class", "frame", "x", Numbers.geometry(left), "y", Numbers.geometry(top), "width",
-                Numbers.geometry(gridSize), "height", Numbers.geometry(gridSize), "fill", "none", "stroke",
+        svg.empty("rect", "class", "frame", "x", HalfEvenNumbers.geometry(left), "y", HalfEvenNumbers.geometry(top), "width",
+                HalfEvenNumbers.geometry(gridSize), "height", HalfEvenNumbers.geometry(gridSize), "fill", "none", "stroke",
                 accent.hex(), "stroke-width", "1.5");
 
         String title = "Attention of head " + matrix.head() + " across story " + matrix.source();
@@ -123,9 +126,9 @@ public final class AttentionMatrixFigure {
         String markup = svg.figure("attention-matrix", width, height, title, description,
                 CellMarkup.SCALE, scale.id(), "data-source", matrix.source(), CellMarkup.TENSOR, matrix.tensor(),
                 "data-head", Integer.toString(matrix.head()), "data-cell", Integer.toString(cell), "data-x0",
-                Numbers.geometry(left), "data-y0", Numbers.geometry(top));
+                HalfEvenNumbers.geometry(left), "data-y0", HalfEvenNumbers.geometry(top));
         return new SvgFigure(markup, title, description, cells,
-                List.of(new TensorUse(matrix.source(), matrix.tensor(), List.of(n, n), "F32", cells)));
+                List.of(new TensorUse(matrix.source(), matrix.tensor(), List.of(n, n), Dtype.F32, cells)));
     }
 
     /** The colour bar (each stripe the scale at its centre) and the two swatches for cells without a weight. */
@@ -138,8 +141,8 @@ public final class AttentionMatrixFigure {
             double value = d.min() + (d.max() - d.min()) * (i + 0.5) / LEGEND_STRIPES;
             svg.box(x + i * stripe, y, stripe + 0.01, 12, scale.colour(value));
         }
-        svg.text(Numbers.plain(d.min()), x, y + 25, 10, Legend.INK, "start");
-        svg.text(Numbers.plain(d.max()), x + barW, y + 25, 10, Legend.INK, "end");
+        svg.text(HalfEvenNumbers.plain(d.min()), x, y + 25, 10, Legend.INK, "start");
+        svg.text(HalfEvenNumbers.plain(d.max()), x + barW, y + 25, 10, Legend.INK, "end");
         svg.text("kept link: weight", x + barW / 2, y + 25, 10, Legend.INK, "middle");
         double sx = x + barW + 18;
         for (Object[] swatch : new Object[][] {{DROPPED_FILL, "dropped by top-k: exactly 0"},

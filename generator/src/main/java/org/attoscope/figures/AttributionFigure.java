@@ -50,7 +50,7 @@ public final class AttributionFigure {
         String title = "Why “" + t.token() + "” after “" + tokens.get(p.focus()) + "” (story " + story + ", point " + p.focus() + ")";
         c.text("the logit of “" + t.token() + "”, " + signed(t.logit()) + ", as the sum of what each term adds", PAD, PAD + 12, 12, INK,
                 SvgCanvas.Anchor.START, true);
-        c.text("bars from −" + Numbers.plain(limit) + " to +" + Numbers.plain(limit) + "; blue lowers the logit, orange raises it",
+        c.text("bars from −" + HalfEvenNumbers.plain(limit) + " to +" + HalfEvenNumbers.plain(limit) + "; blue lowers the logit, orange raises it",
                 PAD, PAD + 28, 10, MUTED, SvgCanvas.Anchor.START, false);
         double zero = PAD + LABEL_W + HALF;
         c.line(zero, top - 4, zero, top + values.size() * ROW, AXIS, 1f);

@@ -1,32 +1,19 @@
 package org.attoscope.figures;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.attoscope.capture.Dtype;
+import org.attoscope.capture.TensorKind;
 import java.util.stream.Collectors;
 
 /** The phrases captions share, so every figure states shape, slice, step and precision the same way. */
-final class Captions {
-
-    private static final Pattern STEP = Pattern.compile("^step(\\d+)\\.");
+public final class Captions {
 
     private Captions() {
     }
 
     /** {@code captured fp32, shown to 6 significant digits}. */
-    static String precision(String dtype) {
-        return "captured " + dtypeName(dtype) + ", shown to " + ValueLabels.SIGNIFICANT_DIGITS
-                + " significant digits";
-    }
-
-    static String dtypeName(String dtype) {
-        return switch (dtype.toUpperCase(Locale.ROOT)) {
-            case "F32" -> "fp32";
-            case "F16" -> "fp16";
-            case "BF16" -> "bf16";
-            default -> dtype.toLowerCase(Locale.ROOT);
-        };
+    public static String precision(Dtype dtype) {
+        return "captured " + dtype.precision() + ", shown to " + ValueLabels.SIGNIFICANT_DIGITS + " significant digits";
     }
 
     /** {@code [1, 2, 5, 5]}. */
@@ -35,7 +22,7 @@ final class Captions {
     }
 
     /** A slice's index with its free axes shown as {@code :}, e.g. {@code [0, 1, :, :]}. */
-    static String slice(List<Integer> fixed, int freeAxes) {
+    public static String slice(List<Integer> fixed, int freeAxes) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < fixed.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(fixed.get(i));
@@ -47,9 +34,8 @@ final class Captions {
     }
 
     /** {@code , step 2} for a tensor named {@code step02.…}, else nothing. */
-    static String step(String tensor) {
-        Matcher m = STEP.matcher(tensor);
-        return m.find() ? ", step " + Integer.parseInt(m.group(1)) : "";
+    public static String step(String tensor) {
+        return TensorKind.stepOf(tensor).map(s -> ", step " + s).orElse("");
     }
 
     /** A label for an axis or tooltip: the token in curly quotes. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.attoscope.capture.Dtype;
 
 /** A few labelled cells of any tensors, each with its tensor and index written under it. */
 public final class CellsFigure {
@@ -35,7 +36,7 @@ public final class CellsFigure {
         int rowsOfCells = (cells.size() + PER_ROW - 1) / PER_ROW;
         double slotH = CELL_H + 34;
         Map<String, TensorUse> used = new LinkedHashMap<>();
-        List<String> dtypes = new ArrayList<>();
+        List<Dtype> dtypes = new ArrayList<>();
         for (TensorCell c : cells) {
             String key = c.source() + "\u0000" + c.tensor();
             TensorUse before = used.get(key);

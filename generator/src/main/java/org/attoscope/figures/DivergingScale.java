@@ -95,13 +95,13 @@ public final class DivergingScale implements ColorScale {
 
     @Override
     public String id() {
-        String l = Numbers.plain(limit);
+        String l = HalfEvenNumbers.plain(limit);
         return PREFIX + l + "," + l + "]";
     }
 
     @Override
     public String description() {
-        String l = Numbers.plain(limit);
+        String l = HalfEvenNumbers.plain(limit);
         return "diverging, -" + l + " (blue) through 0 (white) to " + l + " (orange)";
     }
 

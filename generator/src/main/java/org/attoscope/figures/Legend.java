@@ -24,9 +24,9 @@ final class Legend {
         }
         canvas.strokeRect(x, y, BAR_WIDTH, 12, MUTED, 0.5f);
         double middle = (d.min() + d.max()) / 2;
-        canvas.text(Numbers.plain(d.min()), x, y + 25, 10, INK, SvgCanvas.Anchor.START, false);
-        canvas.text(Numbers.plain(middle), x + BAR_WIDTH / 2, y + 25, 10, INK, SvgCanvas.Anchor.MIDDLE, false);
-        canvas.text(Numbers.plain(d.max()), x + BAR_WIDTH, y + 25, 10, INK, SvgCanvas.Anchor.END, false);
+        canvas.text(HalfEvenNumbers.plain(d.min()), x, y + 25, 10, INK, SvgCanvas.Anchor.START, false);
+        canvas.text(HalfEvenNumbers.plain(middle), x + BAR_WIDTH / 2, y + 25, 10, INK, SvgCanvas.Anchor.MIDDLE, false);
+        canvas.text(HalfEvenNumbers.plain(d.max()), x + BAR_WIDTH, y + 25, 10, INK, SvgCanvas.Anchor.END, false);
         canvas.endGroup();
         return x + BAR_WIDTH;
     }

@@ -2,6 +2,7 @@ package org.attoscope.figures;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.attoscope.capture.Dtype;
 
 /**
  * One logits vector: the last axis of a captured logits tensor, e.g. {@code step02.logits_last} [1, 4096].
@@ -15,7 +16,7 @@ import java.util.List;
  * @param dtype        the dtype it was captured in
  */
 public record LogitsVector(String source, String tensor, List<Integer> shape, List<Integer> leadingIndex,
-                           float[] logits, List<String> vocabulary, String dtype) {
+                           float[] logits, List<String> vocabulary, Dtype dtype) {
 
     public LogitsVector {
         shape = List.copyOf(shape);

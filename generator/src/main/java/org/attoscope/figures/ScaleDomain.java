@@ -15,6 +15,6 @@ public record ScaleDomain(double min, double max) {
 
     @Override
     public String toString() {
-        return "[" + Numbers.plain(min) + ", " + Numbers.plain(max) + "]";
+        return "[" + HalfEvenNumbers.plain(min) + ", " + HalfEvenNumbers.plain(max) + "]";
     }
 }

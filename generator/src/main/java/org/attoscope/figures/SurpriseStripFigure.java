@@ -51,7 +51,7 @@ public final class SurpriseStripFigure {
             double v = yMax * i / 2;
             double y = baseY - PLOT_HEIGHT * i / 2;
             svg.box(left - 4, y - 0.25, plotW + 4, 0.5, GRIDLINE);
-            svg.text(Numbers.plain(v), left - 6, y + 3.5, 10, Legend.INK, "end");
+            svg.text(HalfEvenNumbers.plain(v), left - 6, y + 3.5, 10, Legend.INK, "end");
         }
         // One element per mark, its tooltip inside: a long story has a mark per token.
         svg.open("g", "class", "marks", "shape-rendering", "crispEdges");
@@ -59,14 +59,14 @@ public final class SurpriseStripFigure {
             SurpriseMark m = marks.get(i);
             double x = left + i * bar;
             double inner = Math.max(1, bar - 1);
-            String value = m.excluded() ? "excluded" : Numbers.significant((float) m.surprise(), 6);
+            String value = m.excluded() ? "excluded" : HalfEvenNumbers.significant((float) m.surprise(), 6);
             String tooltip = m.position() + " " + Captions.quoted(m.token()) + " → next " + Captions.quoted(m.nextToken())
                     + (m.excluded() ? ": excluded from predictions, no probability"
-                    : ": -ln p ≈ " + value + " nats (p ≈ " + Numbers.significant((float) Math.exp(-m.surprise()), 6) + ")");
+                    : ": -ln p ≈ " + value + " nats (p ≈ " + HalfEvenNumbers.significant((float) Math.exp(-m.surprise()), 6) + ")");
             double h = m.excluded() ? PLOT_HEIGHT : Math.max(PLOT_HEIGHT * m.surprise() / yMax, 0.5);
             double y = m.excluded() ? top : baseY - h;
-            String d = "M" + Numbers.geometry(x) + " " + Numbers.geometry(y) + "h" + Numbers.geometry(inner) + "v"
-                    + Numbers.geometry(h) + "h" + Numbers.geometry(-inner) + "z";
+            String d = "M" + HalfEvenNumbers.geometry(x) + " " + HalfEvenNumbers.geometry(y) + "h" + HalfEvenNumbers.geometry(inner) + "v"
+                    + HalfEvenNumbers.geometry(h) + "h" + HalfEvenNumbers.geometry(-inner) + "z";
             if (m.excluded()) {
                 svg.open("path", "class", "mark", "data-position", Integer.toString(m.position()), "data-surprise",
                         "excluded", "fill", CellEncoder.MASKED_FILL.hex(), "stroke", Legend.MUTED.hex(),
@@ -83,13 +83,13 @@ public final class SurpriseStripFigure {
             double x = left + i * bar + bar / 2 + tickFont * 0.35;
             double y = baseY + 6;
             svg.text(tick(marks.get(i), every), x, y, tickFont, Legend.INK, "end", "transform",
-                    "rotate(-45 " + Numbers.geometry(x) + " " + Numbers.geometry(y) + ")");
+                    "rotate(-45 " + HalfEvenNumbers.geometry(x) + " " + HalfEvenNumbers.geometry(y) + ")");
         }
         Legend.captionLines(svg, PAD, captionY, caption);
         svg.close("g");
         String title = "Surprise across story " + source;
         String description = "Bar chart of -ln p of the actual next token at each of " + n + " positions of story "
-                + source + ", 0 to " + Numbers.plain(yMax) + " nats. "
+                + source + ", 0 to " + HalfEvenNumbers.plain(yMax) + " nats. "
                 + marks.stream().filter(SurpriseMark::excluded).count() + " positions have an excluded next token.";
         String markup = svg.figure("surprise", width, height, title, description, "data-source", source);
         return new SvgFigure(markup, title, description, 0, List.of());

@@ -43,8 +43,8 @@ final class SvgCanvas {
         this.g = new SVGGraphics2D(width, height);
         // JFreeSVG otherwise seeds def ids from System.nanoTime(); figures use no defs, but ids must never vary.
         g.setDefsKeyPrefix("atto");
-        g.setGeomDoubleConverter(Numbers::geometry);
-        g.setTransformDoubleConverter(Numbers::geometry);
+        g.setGeomDoubleConverter(HalfEvenNumbers::geometry);
+        g.setTransformDoubleConverter(HalfEvenNumbers::geometry);
     }
 
     SVGGraphics2D graphics() {
@@ -148,8 +148,8 @@ final class SvgCanvas {
             throw new IllegalStateException("JFreeSVG changed its root element; update SvgCanvas.finish");
         }
         String body = drawn.substring(ROOT_PREFIX.length(), drawn.length() - "</svg>".length());
-        String w = Numbers.geometry(width);
-        String h = Numbers.geometry(height);
+        String w = HalfEvenNumbers.geometry(width);
+        String h = HalfEvenNumbers.geometry(height);
         StringBuilder sb = new StringBuilder(body.length() + 512);
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"attoscope-figure attoscope-")
                 .append(kind).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)

@@ -41,8 +41,8 @@ final class SvgWriter {
         all[attributes.length] = "fill";
         all[attributes.length + 1] = fill.hex();
         all[attributes.length + 2] = "d";
-        all[attributes.length + 3] = "M" + Numbers.geometry(x) + " " + Numbers.geometry(y) + "h" + Numbers.geometry(w)
-                + "v" + Numbers.geometry(h) + "h" + Numbers.geometry(-w) + "z";
+        all[attributes.length + 3] = "M" + HalfEvenNumbers.geometry(x) + " " + HalfEvenNumbers.geometry(y) + "h" + HalfEvenNumbers.geometry(w)
+                + "v" + HalfEvenNumbers.geometry(h) + "h" + HalfEvenNumbers.geometry(-w) + "z";
         return empty("path", all);
     }
 
@@ -53,9 +53,9 @@ final class SvgWriter {
             all[i++] = a;
         }
         all[i++] = "x";
-        all[i++] = Numbers.geometry(x);
+        all[i++] = HalfEvenNumbers.geometry(x);
         all[i++] = "y";
-        all[i++] = Numbers.geometry(y);
+        all[i++] = HalfEvenNumbers.geometry(y);
         all[i++] = "font-size";
         all[i++] = Integer.toString(size);
         all[i++] = "fill";
@@ -76,8 +76,8 @@ final class SvgWriter {
      * attributes), {@code <title>} and {@code <desc>} first, then what was written here.
      */
     String figure(String kind, double width, double height, String title, String description, String... rootData) {
-        String w = Numbers.geometry(width);
-        String h = Numbers.geometry(height);
+        String w = HalfEvenNumbers.geometry(width);
+        String h = HalfEvenNumbers.geometry(height);
         java.util.List<String> attributes = new java.util.ArrayList<>(java.util.List.of("xmlns",
                 "http://www.w3.org/2000/svg", "role", "img", "class", "attoscope-figure attoscope-" + kind, "viewBox",
                 "0 0 " + w + " " + h, "width", w, "height", h));

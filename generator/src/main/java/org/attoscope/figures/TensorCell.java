@@ -1,6 +1,7 @@
 package org.attoscope.figures;
 
 import java.util.List;
+import org.attoscope.capture.Dtype;
 
 /**
  * One value of any tensor, by full index, for a {@link CellsFigure}.
@@ -13,7 +14,7 @@ import java.util.List;
  * @param value  the value as stored
  * @param kind   whether it is a measured float or an exact integer
  */
-public record TensorCell(String source, String tensor, List<Integer> shape, String dtype, List<Integer> index,
+public record TensorCell(String source, String tensor, List<Integer> shape, Dtype dtype, List<Integer> index,
                          float value, ValueKind kind) {
 
     public TensorCell {

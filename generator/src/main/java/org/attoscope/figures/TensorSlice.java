@@ -2,6 +2,7 @@ package org.attoscope.figures;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.attoscope.capture.Dtype;
 
 /**
  * One two-dimensional slice of a captured tensor, the input of a {@link HeatmapFigure}.
@@ -15,11 +16,11 @@ import java.util.List;
  * @param values     rows × cols floats, row-major, as stored
  * @param rowLabels  one label per row (the query tokens)
  * @param colLabels  one label per column (the key tokens)
- * @param dtype      the dtype it was captured in: {@code F32}, {@code F16} or {@code BF16}
+ * @param dtype      the dtype it was captured in: F32, F16 or BF16
  * @param causal     whether cells above the diagonal (column after row) are causal-masked and must be 0
  */
 public record TensorSlice(String source, String tensor, List<Integer> shape, List<Integer> sliceIndex, int rows,
-                          int cols, float[] values, List<String> rowLabels, List<String> colLabels, String dtype,
+                          int cols, float[] values, List<String> rowLabels, List<String> colLabels, Dtype dtype,
                           boolean causal) {
 
     public TensorSlice {
@@ -46,7 +47,7 @@ public record TensorSlice(String source, String tensor, List<Integer> shape, Lis
      *
      * @throws FigureException when the index is out of range, naming the tensor and its shape
      */
-    public static TensorSlice of(String source, String tensor, List<Integer> shape, String dtype, float[] tensorValues,
+    public static TensorSlice of(String source, String tensor, List<Integer> shape, Dtype dtype, float[] tensorValues,
                                  List<Integer> sliceIndex, List<String> rowLabels, List<String> colLabels,
                                  boolean causal) {
         if (shape.size() < 2 || sliceIndex.size() != shape.size() - 2) {

@@ -1,6 +1,7 @@
 package org.attoscope.figures;
 
 import java.util.List;
+import org.attoscope.capture.Dtype;
 
 /**
  * One tensor a figure drew from, for the page's provenance and the verification report.
@@ -8,10 +9,10 @@ import java.util.List;
  * @param source the capture name (or story slug for explorer figures)
  * @param tensor the tensor's name in that source
  * @param shape  its full shape
- * @param dtype  the dtype it was captured in ({@code F32}, {@code F16}, {@code BF16}; {@code F32} for engine output)
+ * @param dtype  the dtype it was captured in (F32 for engine output)
  * @param cells  how many of its values the figure shows as cells
  */
-public record TensorUse(String source, String tensor, List<Integer> shape, String dtype, int cells) {
+public record TensorUse(String source, String tensor, List<Integer> shape, Dtype dtype, int cells) {
 
     public TensorUse {
         shape = List.copyOf(shape);

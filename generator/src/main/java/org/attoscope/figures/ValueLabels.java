@@ -25,7 +25,7 @@ public final class ValueLabels {
     /** The visible label of a stored number of the given kind. */
     public static String label(float value, ValueKind kind) {
         return switch (kind) {
-            case FLOAT -> value == 0 || value == 1 ? integer(value) : APPROX + Numbers.significant(value, SIGNIFICANT_DIGITS);
+            case FLOAT -> value == 0 || value == 1 ? integer(value) : APPROX + HalfEvenNumbers.significant(value, SIGNIFICANT_DIGITS);
             case INTEGER -> integer(value);
         };
     }
@@ -41,11 +41,11 @@ public final class ValueLabels {
 
     /** The shortest decimal that reads back as exactly this float (for tooltips). */
     public static String exact(float value) {
-        return Numbers.shortest(value);
+        return HalfEvenNumbers.shortest(value);
     }
 
     /** Lowercase 8-hex-digit IEEE 754 bits, e.g. {@code 3f06db0e}. */
     public static String bits(float value) {
-        return Numbers.bits(value);
+        return HalfEvenNumbers.bits(value);
     }
 }

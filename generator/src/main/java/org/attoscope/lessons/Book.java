@@ -48,16 +48,6 @@ public record Book(List<Lesson> lessons) {
         return new Book(lessons);
     }
 
-    public Optional<Lesson> previous(Lesson lesson) {
-        int i = lessons.indexOf(lesson);
-        return i > 0 ? Optional.of(lessons.get(i - 1)) : Optional.empty();
-    }
-
-    public Optional<Lesson> next(Lesson lesson) {
-        int i = lessons.indexOf(lesson);
-        return i >= 0 && i + 1 < lessons.size() ? Optional.of(lessons.get(i + 1)) : Optional.empty();
-    }
-
     /** The lesson whose file is {@code NAME.md}, for links between lessons. */
     public Optional<Lesson> byFileName(String fileName) {
         return lessons.stream().filter(l -> (l.name() + ".md").equals(fileName)).findFirst();

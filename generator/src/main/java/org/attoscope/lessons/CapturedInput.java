@@ -1,15 +1,16 @@
 package org.attoscope.lessons;
 
-import org.attoscope.content.Suggestions;
 import java.nio.file.Path;
-import org.attoscope.content.ContentFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.attoscope.InputException;
 import org.attoscope.capture.Capture;
 import org.attoscope.capture.CapturedTensor;
+import org.attoscope.capture.Dtype;
 import org.attoscope.capture.TensorKind;
+import org.attoscope.content.ContentFiles;
+import org.attoscope.content.Suggestions;
 
 /**
  * The captured tensor a directive names ({@code capture=} and {@code tensor=}), opened through its hash lock, with
@@ -68,8 +69,8 @@ record CapturedInput(Capture capture, CapturedTensor tensor, Optional<Integer> s
         return !tokens.isEmpty();
     }
 
-    String dtype() {
-        return tensor.dtype().safetensorsName();
+    Dtype dtype() {
+        return tensor.dtype();
     }
 
     String sha256() {

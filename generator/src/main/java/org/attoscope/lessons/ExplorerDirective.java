@@ -40,7 +40,7 @@ final class ExplorerDirective implements FigureDirective {
         int focus = d.integer("point", d.required("point"), first, last, "story " + slug + " has prediction points "
                 + "at positions " + first + " to " + last);
         PredictionPoint point = points.stream().filter(p -> p.focus() == focus).findFirst().orElseThrow();
-        var svg = Figures.draw(d, () -> PointFigure.render(slug, story.trace().tokens(), point,
+        var svg = Figures.draw(d, () -> PointFigure.render(sources.fragments(), slug, story.trace().tokens(), point,
                 sources.bundle().config().blockSize(), PREDICTIONS));
         Map<String, String> data = new LinkedHashMap<>();
         data.put("data-story", slug);

@@ -1,44 +1,56 @@
 package org.attoscope.lessons;
 
 import java.util.Map;
+import org.attoscope.pages.Addresses;
+import org.attoscope.pages.Fragments;
 
 /**
- * The {@code <figure>} around a directive's SVG: numbered, with the author's caption and the sentence saying where
- * its numbers come from, and its provenance as {@code data-*} attributes (capture, tensor, shape, dtype, sha256 of
- * the tensor's bytes) plus {@code data-from}, the lesson file and line of the directive.
+ * The {@code <figure>} around a directive's SVG, written by the template fragment {@code figures :: lesson-figure}:
+ * numbered, with the author's caption and the sentence saying where its numbers come from, and its provenance as
+ * {@code data-*} attributes (capture, tensor, shape, dtype, sha256 of the tensor's bytes) plus {@code data-from},
+ * the lesson file and line of the directive.
  */
 final class FigureHtml {
+    static final String TEMPLATE = "figures";
+
+    /**
+     * What the fragment shows.
+     *
+     * @param directive the directive's name ({@code heatmap})
+     * @param from      the lesson file and line of the directive ({@code 03-attention.md:12})
+     * @param caption   the author's caption, stripped, or empty
+     */
+    public record View(int number, String directive, String from, Map<String, String> data, String svg, String caption,
+                       String source, String explorer, String point) {
+    }
 
     private FigureHtml() {
     }
 
-    static String render(int number, LessonFigure figure, Lesson lesson) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<figure class=\"figure lesson-figure lesson-figure-").append(figure.directive().name())
-                .append("\" id=\"figure-").append(number).append("\" data-directive=\"")
-                .append(figure.directive().name()).append("\" data-from=\"")
-                .append(Html.escape(lesson.file().getFileName() + ":" + figure.directive().line())).append('"');
-        for (Map.Entry<String, String> e : figure.data().entrySet()) {
-            sb.append(' ').append(e.getKey()).append("=\"").append(Html.escape(e.getValue())).append('"');
-        }
-        // Focusable and named: on a phone a wide figure scrolls inside it, and keyboard readers must reach that too.
-        sb.append(">\n<div class=\"figure-svg\" tabindex=\"0\" role=\"group\" aria-label=\"Figure ").append(number)
-                .append("\">").append(figure.svg().svg()).append("</div>\n<figcaption>")
-                .append("<strong>Figure ").append(number).append(".</strong> ");
-        if (!figure.caption().isBlank()) {
-            sb.append(Html.escape(figure.caption().strip())).append(' ');
-        }
-        sb.append("<span class=\"figure-source\">").append(Html.escape(figure.source())).append("</span>");
-        // A figure drawn from a story's point links to that point in the story's explorer (lessons sit two
-        // folders below the site root, as LessonLinks resolves story links).
+    static String render(Fragments fragments, int number, LessonFigure figure, Lesson lesson) {
+        View view = new View(number, figure.directive().name(), lesson.file().getFileName() + ":" + figure.directive().line(),
+                figure.data(), figure.svg().svg(), figure.caption().strip(), figure.source(), explorerLink(figure, lesson),
+                figure.data().get("data-point"));
+        return fragments.fragment(TEMPLATE, "lesson-figure", Map.of("figure", view));
+    }
+
+    /** A figure drawn from a story's point links to that point in the story's explorer; null for any other figure. */
+    private static String explorerLink(LessonFigure figure, Lesson lesson) {
         String story = figure.data().get("data-story");
         String point = figure.data().get("data-point");
-        if (story != null && point != null) {
-            sb.append(" <a class=\"figure-explore\" href=\"../../explore/").append(Html.escape(story))
-                    .append("/index.html#p").append(Html.escape(point)).append("\">See point ").append(Html.escape(point))
-                    .append(" in the story&#8217;s explorer</a>");
+        if (story == null || point == null) {
+            return null;
         }
-        sb.append("</figcaption>\n</figure>\n");
-        return sb.toString();
+        return Addresses.link(lesson.href(), Addresses.explorer(story)) + Addresses.point(Integer.parseInt(point));
+    }
+
+    /** A formula shown on its own line; {@code svg} is the formula's figure. */
+    static String mathDisplay(Fragments fragments, String svg) {
+        return fragments.fragment(TEMPLATE, "math-display", Map.of("svg", svg));
+    }
+
+    /** A formula inside a sentence. */
+    static String mathInline(Fragments fragments, String svg) {
+        return fragments.fragment(TEMPLATE, "math-inline", Map.of("svg", svg));
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.attoscope.figures.FigureException;
 import org.attoscope.figures.SvgFigure;
-import org.attoscope.figures.ValueLabels;
+import org.attoscope.figures.Captions;
 
 /** What the capture-based directives share: drawing with errors at the directive's line, and provenance. */
 final class Figures {
@@ -30,15 +30,14 @@ final class Figures {
         data.put("data-capture", input.capture().name());
         data.put("data-tensor", input.tensor().name());
         data.put("data-shape", input.tensor().shape().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        data.put("data-dtype", input.dtype());
+        data.put("data-dtype", input.dtype().safetensorsName());
         data.put("data-sha256", input.sha256());
         return data;
     }
 
     /** {@code captured fp16, shown to 6 significant digits}. */
     static String precision(CapturedInput input) {
-        return "captured " + input.tensor().dtype().precision() + ", shown to " + ValueLabels.SIGNIFICANT_DIGITS
-                + " significant digits";
+        return Captions.precision(input.dtype());
     }
 
     /** The sentence under a figure: capture, tensor, shape, step, what is shown, precision. */
@@ -48,10 +47,8 @@ final class Figures {
                 + precision(input) + ".";
     }
 
-    /** {@code [0, 1, :, :]}: the fixed indices, then a colon per free axis. */
+    /** {@code [0, 1, :, :]}: the fixed indices, then a colon for each of a heatmap's two free axes. */
     static String slice(List<Integer> fixed) {
-        StringBuilder sb = new StringBuilder("[");
-        fixed.forEach(i -> sb.append(i).append(", "));
-        return sb.append(":, :]").toString();
+        return Captions.slice(fixed, 2);
     }
 }

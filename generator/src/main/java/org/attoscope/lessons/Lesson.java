@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attoscope.InputException;
+import org.attoscope.pages.Addresses;
 
 /**
  * One chapter of the book: {@code content/lessons/NN-SLUG.md}, YAML front matter then a Markdown body.
@@ -62,7 +63,7 @@ public record Lesson(Path file, int number, String name, String title, String su
 
     /** The page, from the site root. */
     public String href() {
-        return LessonSection.FOLDER + "/" + name + "/index.html";
+        return Addresses.lesson(name);
     }
 
     private static String readUtf8(Path file) {

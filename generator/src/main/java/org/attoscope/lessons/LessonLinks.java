@@ -1,6 +1,7 @@
 package org.attoscope.lessons;
 
 import org.attoscope.content.Suggestions;
+import org.attoscope.pages.Addresses;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +21,13 @@ final class LessonLinks {
     private static final Pattern LESSON = Pattern.compile("(\\d{2}-[a-z0-9-]+)\\.md(#[^\\s]*)?");
     private static final Pattern STORY = Pattern.compile("\\.\\./stories/([a-z0-9]+(?:-[a-z0-9]+)*)\\.md");
 
+    private final String from;
     private final Book book;
     private final Set<String> stories;
 
-    LessonLinks(Book book, Set<String> stories) {
+    /** @param from the address of the lesson's own page, which its links are relative to */
+    LessonLinks(String from, Book book, Set<String> stories) {
+        this.from = from;
         this.book = book;
         this.stories = stories;
     }
@@ -40,7 +44,7 @@ final class LessonLinks {
                 throw where.problem("the link " + url + " points to no lesson.", Suggestions.didYouMean(name + ".md",
                         book.lessons().stream().map(l -> l.name() + ".md").toList()) + "link to a file in content/lessons.");
             }
-            return "../" + name + "/index.html" + (lesson.group(2) == null ? "" : lesson.group(2));
+            return Addresses.link(from, Addresses.lesson(name)) + (lesson.group(2) == null ? "" : lesson.group(2));
         }
         Matcher story = STORY.matcher(url);
         if (story.matches()) {
@@ -48,7 +52,7 @@ final class LessonLinks {
                 throw where.problem("the link " + url + " points to no story.",
                         "link to a file in content/stories, as ../stories/SLUG.md.");
             }
-            return "../../explore/" + story.group(1) + "/index.html";
+            return Addresses.link(from, Addresses.explorer(story.group(1)));
         }
         throw where.problem("the link " + url + " is not one a lesson can use: pages link only within the site, "
                 + "relatively, so that it works offline and from any folder.",

@@ -78,7 +78,7 @@ final class LessonMarkdown {
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources) {
         Document document = parser.parse(lesson.body());
         nestUnderTitle(document);
-        LessonLinks links = new LessonLinks(book, sources.stories().slugs());
+        LessonLinks links = new LessonLinks(lesson.href(), book, sources.stories().slugs());
         Map<Node, String> prepared = new IdentityHashMap<>();
         List<LessonFigure> figures = new ArrayList<>();
         List<TocEntry> toc = new ArrayList<>();
@@ -88,8 +88,8 @@ final class LessonMarkdown {
             if (node instanceof FencedCodeBlock fence) {
                 String info = fence.getInfo().toString().strip();
                 if (info.equals(FigureDirectives.MATH)) {
-                    prepared.put(node, "<div class=\"math math-display\">"
-                            + math(at, fence.getContentChars().toString().strip(), MathStyle.DISPLAY) + "</div>\n");
+                    prepared.put(node, FigureHtml.mathDisplay(sources.fragments(),
+                            math(at, fence.getContentChars().toString().strip(), MathStyle.DISPLAY)));
                 } else if (directives.isDirective(info)) {
                     Directive d = DirectiveParser.parse(info, at.file(), at.line());
                     if (!fence.getContentChars().isBlank()) {
@@ -98,11 +98,11 @@ final class LessonMarkdown {
                     }
                     LessonFigure figure = directives.render(d, sources);
                     figures.add(figure);
-                    prepared.put(node, FigureHtml.render(figures.size(), figure, lesson));
+                    prepared.put(node, FigureHtml.render(sources.fragments(), figures.size(), figure, lesson));
                 }
             } else if (node instanceof GitLabInlineMath m) {
-                prepared.put(node, "<span class=\"math math-inline\">" + math(at, m.getText().toString().strip(),
-                        MathStyle.INLINE) + "</span>");
+                prepared.put(node, FigureHtml.mathInline(sources.fragments(), math(at, m.getText().toString().strip(),
+                        MathStyle.INLINE)));
             } else if (node instanceof Link link) {
                 link.setUrl(BasedSequence.of(links.resolve(at, link.getUrl().toString())));
             } else if (node instanceof Reference ref) {

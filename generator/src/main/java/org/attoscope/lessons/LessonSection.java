@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.Addresses;
+import org.attoscope.pages.Fragments;
 import org.attoscope.pages.NavLink;
+import org.attoscope.pages.Neighbours;
 import org.attoscope.pages.SectionPage;
 import org.attoscope.pages.SiteSection;
 import org.attoscope.pages.StoryTraces;
@@ -19,7 +22,7 @@ import org.attoscope.pages.StoryTraces;
  * site's traced stories.
  */
 public final class LessonSection implements SiteSection {
-    /** The content folder's lessons folder, and the site folder of the lesson pages. */
+    /** The content folder's lessons folder. */
     public static final String FOLDER = "lessons";
 
     private final Book book;
@@ -38,43 +41,39 @@ public final class LessonSection implements SiteSection {
         this.bundle = bundle;
     }
 
-    public Book book() {
-        return book;
-    }
-
     /** No link when there are no lessons: a content folder without a book gets a site without a Lessons page. */
     @Override
     public Optional<NavLink> nav() {
         return book.lessons().isEmpty() ? Optional.empty()
-                : Optional.of(new NavLink(FOLDER, "Lessons", FOLDER + "/index.html", "Read the lessons"));
+                : Optional.of(new NavLink(Addresses.LESSONS_FOLDER, "Lessons", Addresses.LESSONS, "Read the lessons"));
     }
 
     /** The contents page, then each lesson; a lesson's Markdown is rendered only when its page is. */
     @Override
-    public List<SectionPage> pages(StoryTraces stories) {
+    public List<SectionPage> pages(StoryTraces stories, Fragments fragments) {
         if (book.lessons().isEmpty()) {
             return List.of();
         }
-        LessonSources sources = new LessonSources(captures, bundle, stories);
+        LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
         List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
         List<SectionPage> pages = new ArrayList<>();
-        pages.add(new SectionPage(FOLDER + "/index.html", "lessons", Map.of("lessons", entries)));
+        pages.add(new SectionPage(Addresses.LESSONS, "lessons", Map.of("lessons", entries)));
         for (int i = 0; i < entries.size(); i++) {
             Lesson lesson = book.lessons().get(i);
-            LessonEntry previous = i > 0 ? entries.get(i - 1) : null;
-            LessonEntry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
+            Neighbours<LessonEntry> around = Neighbours.of(entries, i);
             int position = i + 1;
             pages.add(new SectionPage(lesson.href(), "lesson", LessonInputs.of(lesson, entries, captures, stories), () -> {
                 RenderedLesson r = markdown.render(lesson, book, sources);
-                return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), previous, next, position, entries.size()));
+                return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), around.previous(),
+                        around.next(), position, entries.size()));
             }));
         }
         return pages;
     }
 
     /** Every lesson rendered, in book order; the first problem fails with its file and line. */
-    public List<RenderedLesson> render(StoryTraces stories) {
-        LessonSources sources = new LessonSources(captures, bundle, stories);
+    public List<RenderedLesson> render(StoryTraces stories, Fragments fragments) {
+        LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
         return book.lessons().stream().map(l -> markdown.render(l, book, sources)).toList();
     }
 }

@@ -1,9 +1,8 @@
 package org.attoscope.lessons;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.attoscope.capture.Dtype;
 import org.attoscope.figures.CellEncoder;
 import org.attoscope.figures.CellEncoding;
 import org.attoscope.figures.CellMarkup;
@@ -12,6 +11,8 @@ import org.attoscope.figures.HeadColours;
 import org.attoscope.figures.SvgFigure;
 import org.attoscope.figures.TensorUse;
 import org.attoscope.figures.ValueKind;
+import org.attoscope.pages.Fragments;
+import org.attoscope.pages.HalfUpNumbers;
 import org.attoscope.trace.AttentionLink;
 import org.attoscope.trace.Prediction;
 import org.attoscope.trace.PredictionPoint;
@@ -37,7 +38,7 @@ final class PointFigure {
     private PointFigure() {
     }
 
-    static SvgFigure render(String story, List<String> tokens, PredictionPoint p, int context, int shown) {
+    static SvgFigure render(Fragments fragments, String story, List<String> tokens, PredictionPoint p, int context, int shown) {
         ColorScale scale = ColorScale.sequential();
         int heads = p.heads().size();
         int widest = p.heads().stream().mapToInt(List::size).max().orElse(0);
@@ -47,7 +48,7 @@ final class PointFigure {
         int headRow = CELL_H + 24;
         int predTop = headTop + heads * headRow + 18;
         int height = predTop + predictions.size() * 22 + PAD + 4;
-        SvgMarkup svg = new SvgMarkup();
+        SvgDrawing svg = new SvgDrawing();
         String window = "reads positions " + p.contextStart() + "–" + p.focus() + " (window of " + context + ")";
         svg.text(PAD, PAD + 12, 12, INK, "start", true,
                 "position " + p.focus() + " “" + tokens.get(p.focus()) + "” " + window);
@@ -96,13 +97,13 @@ final class PointFigure {
         desc.append("Most likely next: ");
         desc.append(String.join(", ", predictions.stream().map(pr -> "“" + pr.token() + "” " + percent(pr.prob())).toList()));
         desc.append(". Engine output fp32, weights shown to 6 significant digits.");
-        String markup = svg.finish(width, height, "attoscope-point", title, desc.toString(), scale.id(), story);
+        String markup = svg.finish(fragments, width, height, "attoscope-point", title, desc.toString(), scale.id(), story);
         return new SvgFigure(markup, title, desc.toString(), cells,
-                List.of(new TensorUse(story, "points.heads", List.of(heads, tokens.size(), tokens.size()), "F32", cells)));
+                List.of(new TensorUse(story, "points.heads", List.of(heads, tokens.size(), tokens.size()), Dtype.F32, cells)));
     }
 
-    /** As the explorer writes it: one decimal, the exact binary value rounded half-up. */
+    /** As the explorer writes it. */
     private static String percent(double p) {
-        return new BigDecimal(p * 100).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return HalfUpNumbers.percent(p);
     }
 }

@@ -2,6 +2,7 @@ package org.attoscope.lessons;
 
 import java.util.List;
 import org.attoscope.figures.SvgFigure;
+import org.attoscope.pages.Fragments;
 
 /** A row of tokens, wrapped to a width, each a box with its word, its position, and its id underneath. */
 final class TokenStrip {
@@ -24,8 +25,8 @@ final class TokenStrip {
     private TokenStrip() {
     }
 
-    static SvgFigure render(List<Item> items, String source) {
-        SvgMarkup svg = new SvgMarkup();
+    static SvgFigure render(Fragments fragments, List<Item> items, String source) {
+        SvgDrawing svg = new SvgDrawing();
         int x = PAD;
         int y = PAD;
         int widest = 0;
@@ -52,7 +53,7 @@ final class TokenStrip {
         int width = Math.max(widest + PAD - GAP, 240);
         int height = y + ROW_H;
         String title = "Tokens and their ids (" + items.size() + ")";
-        return new SvgFigure(svg.finish(width, height, "attoscope-tokens", title, desc.append('.').toString(), null,
+        return new SvgFigure(svg.finish(fragments, width, height, "attoscope-tokens", title, desc.append('.').toString(), null,
                 source), title, desc.toString(), 0, List.of());
     }
 

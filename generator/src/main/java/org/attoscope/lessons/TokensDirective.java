@@ -72,7 +72,7 @@ final class TokensDirective implements FigureDirective {
                     + (step > 0 ? " and the first " + step + " generated" : "") + "): " + items.size()
                     + " tokens, ids exact.";
         }
-        var svg = Figures.draw(d, () -> TokenStrip.render(items, text ? "text" : d.required("capture")));
+        var svg = Figures.draw(d, () -> TokenStrip.render(sources.fragments(), items, text ? "text" : d.required("capture")));
         return new LessonFigure(d, svg, source, data);
     }
 }

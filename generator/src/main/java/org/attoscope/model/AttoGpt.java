@@ -3,10 +3,8 @@ package org.attoscope.model;
 import java.util.Arrays;
 
 /**
- * The attoGPT forward pass: embeddings, one pre-norm block with top-k sparse attention, tied logits.
- *
- * <p>Read it as the published model's {@code forwardFocus}, restructured so a whole text costs little more than its
- * prediction points:
+ * The attoGPT forward pass, fast: what {@link ReferenceForward} computes for one point, read that first. This class
+ * is the same model restructured so a whole text costs little more than its prediction points:
  * <ul>
  *   <li>Each window's keys and values are computed once and shared by every point that sees that window.</li>
  *   <li>RMSNorm is a per-row scale, so {@code qkv(norm(tok + pos)) = scale * (W(g*tok) + W(g*pos))}: the two
@@ -15,8 +13,10 @@ import java.util.Arrays;
  *       context length) affordable.</li>
  *   <li>The dense layers after attention run as one matrix product over a batch of points ({@link Gemm}).</li>
  * </ul>
- * Storage is float32 and every sum is double, added in a fixed order, so a point's values never depend on which
- * batch or thread computed it.
+ * Precision is {@link ReferenceForward}'s: float32 storage, long sums (matrix products, scores, norms, softmax)
+ * accumulated in double and rounded once, while the embedding sum, the residual adds and the attention mix round
+ * to float at every add. Every sum is added in a fixed order, so a point's values never depend on which batch or
+ * thread computed it.
  */
 public final class AttoGpt {
     private final ModelBundle bundle;

@@ -26,6 +26,17 @@ public record Encoding(List<Token> tokens, List<OutOfVocabularyWord> unknownWord
         return tokens.stream().mapToInt(Token::id).toArray();
     }
 
+    /**
+     * The first {@code n} tokens, with the unknown words among them: what encoding the text up to the end of token
+     * {@code n - 1} gives, except that an unknown word there keeps its whole written form as its source.
+     */
+    public Encoding prefix(int n) {
+        if (n >= tokens.size()) {
+            return this;
+        }
+        return new Encoding(tokens.subList(0, n), unknownWords.stream().filter(w -> w.position() < n).toList());
+    }
+
     public int size() {
         return tokens.size();
     }

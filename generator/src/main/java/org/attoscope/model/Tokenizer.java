@@ -99,10 +99,6 @@ public final class Tokenizer {
         return id == padId || id == bosId || id == unkId;
     }
 
-    public boolean isSpecial(int id) {
-        return SPECIAL.contains(word(id));
-    }
-
     /** Tokens of {@code text}, starting with {@code <bos>}. */
     public Encoding encode(String text) {
         List<Encoding.Token> tokens = new ArrayList<>();

@@ -11,21 +11,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.attoscope.InputException;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.content.Story;
-import org.attoscope.content.StoryLibrary;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.trace.PromptTrace;
 import org.attoscope.trace.Tracer;
+import org.attoscope.util.WorkerPool;
 
 /**
  * A site kept warm between builds, for {@code attoscope serve}: the model, every story's trace and every page's
@@ -65,7 +62,7 @@ public final class LiveSite implements AutoCloseable {
     private final SiteVerifier verifier;
     private final Consumer<String> warnings;
     private final Tracer tracer;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
     private final Function<Path, List<SiteSection>> sections;
 
     private Templates templates;
@@ -88,11 +85,7 @@ public final class LiveSite implements AutoCloseable {
         this.verifier = verifier;
         this.warnings = warnings;
         this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads, true);
-        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "attoscope-live-page");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new WorkerPool("attoscope-live-page", threads);
     }
 
     /** The content folder the site is built from. */
@@ -117,20 +110,15 @@ public final class LiveSite implements AutoCloseable {
         if (templates != null && templates.sameFilesAs(current)) {
             current = templates; // keep Thymeleaf's parsed templates warm
         }
-        Map<Story, ReadStory> read = read();
+        Map<Story, ReadStory> read = SitePlan.readStories(folders.content(), bundle.tokenizer(), readStories, warnings);
         List<ReadStory> stories = List.copyOf(read.values());
-        List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
 
-        SiteRenderer renderer = new SiteRenderer(current, config, bundle, figures, sections.apply(folders.content()), verifier.reportPage());
+        List<SiteSection> sections = this.sections.apply(folders.content());
+        SiteRenderer renderer = new SiteRenderer(current, config, bundle, sections, verifier.reportPage());
         Map<TraceKey, PromptTrace> nextTraces = new ConcurrentHashMap<>();
         AtomicInteger traced = new AtomicInteger();
-        List<PlannedPage> plan = new ArrayList<>(renderer.fixedPages(entries));
-        for (int i = 0; i < stories.size(); i++) {
-            plan.add(renderer.explorer(stories.get(i), i > 0 ? entries.get(i - 1) : null,
-                    i + 1 < entries.size() ? entries.get(i + 1) : null, r -> trace(r, nextTraces, traced)));
-        }
-        plan.addAll(renderer.sectionPages(new OnDemandTraces(stories, r -> trace(r, nextTraces, traced))));
-        plan.addAll(renderer.publishing(plan.stream().map(PlannedPage::path).toList()));
+        List<PlannedPage> plan = SitePlan.of(renderer, config, bundle, figures, sections, stories,
+                r -> trace(r, nextTraces, traced)).all();
 
         Map<String, List<Object>> inputs = new LinkedHashMap<>();
         List<PlannedPage> changed = new ArrayList<>();
@@ -163,35 +151,10 @@ public final class LiveSite implements AutoCloseable {
 
     /** The pages on the worker threads; the first failure in plan order is the one reported. */
     private Map<String, byte[]> render(List<PlannedPage> pages) {
-        List<Future<byte[]>> futures = pages.stream().map(p -> workers.submit(() -> p.render().get())).toList();
+        List<byte[]> bytes = workers.all(pages.stream().map(p -> (Callable<byte[]>) () -> p.render().get()).toList());
         Map<String, byte[]> out = new TreeMap<>();
-        try {
-            for (int i = 0; i < pages.size(); i++) {
-                out.put(pages.get(i).path(), futures.get(i).get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return out;
-    }
-
-    /** Every story, reusing the last build's reading of a file whose story is unchanged; in slug order. */
-    private Map<Story, ReadStory> read() {
-        Map<Story, ReadStory> out = new LinkedHashMap<>();
-        for (Story story : StoryLibrary.load(folders.content())) {
-            ReadStory known = readStories.get(story);
-            if (known == null) {
-                known = ReadStory.of(story, bundle.tokenizer());
-                known.unknownWords().stream().limit(SiteBuild.WARNINGS_PER_STORY).forEach(w -> warnings.accept(w.message()));
-            }
-            out.put(story, known);
+        for (int i = 0; i < pages.size(); i++) {
+            out.put(pages.get(i).path(), bytes.get(i));
         }
         return out;
     }
@@ -205,9 +168,9 @@ public final class LiveSite implements AutoCloseable {
                 return warm;
             }
             traced.incrementAndGet();
-            return tracer.trace(new Tracer.Prompt(k.slug(), k.text()));
+            return tracer.trace(new Tracer.EncodedPrompt(k.slug(), k.text(), story.encoding()));
         });
-        return TracedStory.of(story, bundle.tokenizer().encode(key.text()), trace);
+        return TracedStory.of(story, trace);
     }
 
     private static TraceKey key(ReadStory s) {
@@ -273,7 +236,7 @@ public final class LiveSite implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        workers.close();
         tracer.close();
     }
 }

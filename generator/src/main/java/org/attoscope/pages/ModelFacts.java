@@ -43,55 +43,50 @@ public record ModelFacts(String sha256, long parameters, ModelConfig config, Lis
 
     public record TensorFact(String name, String shape, long parameters, String role) {
         public String parametersText() {
-            return Numbers.grouped(parameters);
+            return HalfUpNumbers.grouped(parameters);
         }
     }
 
     public record Checkpoint(long step, double validationLoss, double validationBitsPerByte) {
         public String stepText() {
-            return Numbers.grouped(step);
+            return HalfUpNumbers.grouped(step);
         }
     }
 
     public record Evaluation(double loss, double bitsPerByte, long tokens) {
         public String lossText() {
-            return Numbers.fixed(loss, 3);
+            return HalfUpNumbers.fixed(loss, 3);
         }
 
         public String bitsPerByteText() {
-            return Numbers.fixed(bitsPerByte, 3);
+            return HalfUpNumbers.fixed(bitsPerByte, 3);
         }
 
         public String tokensText() {
-            return Numbers.grouped(tokens);
+            return HalfUpNumbers.grouped(tokens);
         }
 
         /** e^loss: the number of equally likely words the model is, on average, as unsure as. */
         public String perplexityText() {
-            return Numbers.fixed(Math.exp(loss), 1);
+            return HalfUpNumbers.fixed(Math.exp(loss), 1);
         }
     }
 
     public record Training(String dataset, long stories, long tokens, long steps, int batchSize, String optimizer, double unknownRate) {
         public String storiesText() {
-            return Numbers.grouped(stories);
+            return HalfUpNumbers.grouped(stories);
         }
 
         public String tokensText() {
-            return Numbers.grouped(tokens);
+            return HalfUpNumbers.grouped(tokens);
         }
 
         public String stepsText() {
-            return Numbers.grouped(steps);
+            return HalfUpNumbers.grouped(steps);
         }
 
         public String unknownRateText() {
-            return Numbers.percent(unknownRate);
-        }
-
-        /** Tokens the model saw during training: steps x batch x context, the upper bound of what it could read. */
-        public String tokensSeenText(int context) {
-            return Numbers.grouped(steps * batchSize * (long) context);
+            return HalfUpNumbers.percent(unknownRate);
         }
     }
 
@@ -109,17 +104,17 @@ public record ModelFacts(String sha256, long parameters, ModelConfig config, Lis
     }
 
     public String parametersText() {
-        return Numbers.grouped(parameters);
+        return HalfUpNumbers.grouped(parameters);
     }
 
     public String vocabularyText() {
-        return Numbers.grouped(config.vocabSize());
+        return HalfUpNumbers.grouped(config.vocabSize());
     }
 
     /** One tensor's share of all parameters, as a percentage. */
     public String shareText(String tensor) {
         return tensors.stream().filter(t -> t.name().equals(tensor)).findFirst()
-                .map(t -> Numbers.percent((double) t.parameters() / parameters)).orElse("none");
+                .map(t -> HalfUpNumbers.percent((double) t.parameters() / parameters)).orElse("none");
     }
 
     public String sha256Short() {

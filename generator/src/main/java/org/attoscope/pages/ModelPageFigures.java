@@ -16,7 +16,6 @@ import org.attoscope.figures.SvgFigure;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.model.ModelConfig;
 import org.attoscope.model.TensorSpec;
-import org.attoscope.trace.AttentionLink;
 import org.attoscope.trace.NextToken;
 import org.attoscope.trace.PredictionPoint;
 import org.attoscope.trace.PromptTrace;
@@ -80,14 +79,7 @@ public final class ModelPageFigures implements PageFigures {
     static AttentionMatrix matrix(String slug, PromptTrace trace, int head) {
         List<AttentionRow> rows = new ArrayList<>();
         for (PredictionPoint p : trace.points()) {
-            List<AttentionLink> links = p.heads().get(head);
-            int[] keys = new int[links.size()];
-            float[] weights = new float[links.size()];
-            for (int i = 0; i < links.size(); i++) {
-                keys[i] = links.get(i).source();
-                weights[i] = (float) links.get(i).weight();
-            }
-            rows.add(new AttentionRow(p.focus(), p.contextStart(), keys, weights));
+            rows.add(AttentionRow.of(p, head));
         }
         return new AttentionMatrix(slug, headTensor(head), head, trace.tokens(), rows);
     }

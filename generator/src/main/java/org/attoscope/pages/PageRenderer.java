@@ -14,7 +14,7 @@ import org.attoscope.model.ModelBundle;
 @FunctionalInterface
 public interface PageRenderer {
     /**
-     * @param path      where the page goes, from the site root ("verification/index.html")
+     * @param path      where the page goes, from the site root ({@link Addresses#VERIFICATION})
      * @param template  the template's name in {@code templates/}
      * @param variables the page's own variables
      */
@@ -22,6 +22,6 @@ public interface PageRenderer {
 
     /** The renderer of a site's templates, for a reader of a built site that has no build at hand. */
     static PageRenderer of(Path templatesDir, SiteConfig config, ModelBundle bundle, List<SiteSection> sections, String reportPage) {
-        return new SiteRenderer(Templates.open(templatesDir), config, bundle, PageFigures.NONE, sections, reportPage);
+        return new SiteRenderer(Templates.open(templatesDir), config, bundle, sections, reportPage);
     }
 }

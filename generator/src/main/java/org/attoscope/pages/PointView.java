@@ -53,16 +53,16 @@ public record PointView(int focus, String token, int contextStart, List<HeadView
         for (int h = 0; h < p.heads().size(); h++) {
             List<LinkView> links = new ArrayList<>();
             for (AttentionLink l : p.heads().get(h)) {
-                links.add(new LinkView(l.source(), display.get(l.source()), Numbers.percent(l.weight())));
+                links.add(new LinkView(l.source(), display.get(l.source()), HalfUpNumbers.percent(l.weight())));
             }
             heads.add(new HeadView(h, links));
         }
         NextToken n = p.next();
         List<PredictionView> predictions = new ArrayList<>();
         for (Prediction pr : p.predictions().subList(0, Math.min(shownPredictions, p.predictions().size()))) {
-            predictions.add(new PredictionView(pr.token(), Numbers.extent(pr.prob()), Numbers.percent(pr.prob()), n != null && n.id() == pr.id()));
+            predictions.add(new PredictionView(pr.token(), HalfUpNumbers.extent(pr.prob()), HalfUpNumbers.percent(pr.prob()), n != null && n.id() == pr.id()));
         }
-        NextView next = n == null ? null : new NextView(display.get(p.focus() + 1), n.rank(), Numbers.percent(n.prob()));
+        NextView next = n == null ? null : new NextView(display.get(p.focus() + 1), n.rank(), HalfUpNumbers.percent(n.prob()));
         return new PointView(p.focus(), display.get(p.focus()), p.contextStart(), heads, predictions, next);
     }
 }

@@ -6,20 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.attoscope.InputException;
 import org.attoscope.content.SiteConfig;
-import org.attoscope.content.StoryLibrary;
-import org.attoscope.content.StoryVocabulary;
 import org.attoscope.model.AttoGpt;
-import org.attoscope.model.Encoding;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.trace.PromptTrace;
 import org.attoscope.trace.Tracer;
+import org.attoscope.util.WorkerPool;
 
 /**
  * One whole-site build: read and check the stories, render the lists, then trace, render and write each story's
@@ -33,8 +28,6 @@ import org.attoscope.trace.Tracer;
 public final class SiteBuild {
     /** Predictions embedded per point (FORMATS.md section 3's default). */
     public static final int TOP_N = 20;
-    /** Unknown-word warnings printed per story; a long story of rare words would otherwise flood the terminal. */
-    static final int WARNINGS_PER_STORY = 10;
 
     /** Where the build reads and writes. */
     public record Folders(Path content, Path templates, Path out) {
@@ -104,23 +97,17 @@ public final class SiteBuild {
     public Summary run() {
         long start = System.nanoTime();
         Templates templates = Templates.open(folders.templates());
-        List<ReadStory> stories = read();
-        List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
-        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, figures, sections, verifier.reportPage());
+        List<ReadStory> stories = List.copyOf(SitePlan.readStories(folders.content(), bundle.tokenizer(), Map.of(), warnings).values());
+        SiteRenderer renderer = new SiteRenderer(templates, config, bundle, sections, verifier.reportPage());
         try (StagedSite staged = StagedSite.create(folders.out(), List.of(folders.content(), folders.templates()));
              Tracer tracer = new Tracer(new AttoGpt(bundle), TOP_N, threads, true)) {
+            SitePlan plan = SitePlan.of(renderer, config, bundle, figures, sections, stories, r -> trace(tracer, r));
             Output output = new Output(staged.dir());
-            for (PlannedPage page : renderer.fixedPages(entries)) {
-                output.write(page);
-            }
-            int points = explorers(renderer, stories, entries, output, tracer);
+            plan.fixed().forEach(output::write);
+            int points = explorers(plan.explorers(), output);
             // After the explorers, whose traces are gone: a section traces again only the stories it shows.
-            for (PlannedPage page : renderer.sectionPages(new OnDemandTraces(stories, r -> trace(tracer, r)))) {
-                output.write(page);
-            }
-            for (PlannedPage page : renderer.publishing(output.paths())) {
-                output.write(page);
-            }
+            plan.sections().forEach(output::write);
+            plan.publishing().forEach(output::write);
             SiteVerifier.Verified verified = verifier.verify(staged.dir(), renderer);
             staged.publish();
             return new Summary(folders.out(), output.pages, stories.size(), points,
@@ -129,73 +116,29 @@ public final class SiteBuild {
         }
     }
 
-    private List<ReadStory> read() {
-        List<ReadStory> out = new ArrayList<>();
-        for (var story : StoryLibrary.load(folders.content())) {
-            ReadStory read = ReadStory.of(story, bundle.tokenizer());
-            List<StoryVocabulary.Warning> w = read.unknownWords();
-            w.stream().limit(WARNINGS_PER_STORY).forEach(x -> warnings.accept(x.message()));
-            if (w.size() > WARNINGS_PER_STORY) {
-                warnings.accept(story.file() + ": " + (w.size() - WARNINGS_PER_STORY) + " more words are not in the vocabulary (read as <unk>).");
-            }
-            out.add(read);
-        }
-        return out;
-    }
-
     /**
      * Traces, renders and writes every explorer, a story per task on {@code threads} workers (the tracer splits
      * each story's points over as many threads again), so short stories still keep every core busy.
      */
-    private int explorers(SiteRenderer renderer, List<ReadStory> stories, List<StoryEntry> entries, Output output, Tracer tracer) {
-        progress.started(stories.size(), stories.stream().mapToInt(ReadStory::exploredTokens).sum());
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "attoscope-page");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Integer>> done = new ArrayList<>();
-            for (int i = 0; i < stories.size(); i++) {
-                int index = i;
-                done.add(workers.submit(() -> {
-                    ReadStory read = stories.get(index);
-                    output.write(renderer.explorer(read, index > 0 ? entries.get(index - 1) : null,
-                            index + 1 < entries.size() ? entries.get(index + 1) : null, r -> trace(tracer, r)));
-                    progress.storyDone(read.story().slug(), read.exploredTokens());
-                    return read.exploredTokens();
-                }));
+    private int explorers(List<SitePlan.Explorer> explorers, Output output) {
+        progress.started(explorers.size(), explorers.stream().mapToInt(e -> e.story().exploredTokens()).sum());
+        try (WorkerPool workers = new WorkerPool("attoscope-page", threads)) {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (SitePlan.Explorer e : explorers) {
+                tasks.add(() -> {
+                    output.write(e.page());
+                    progress.storyDone(e.story().story().slug(), e.story().exploredTokens());
+                    return e.story().exploredTokens();
+                });
             }
-            int points = 0;
-            for (Future<Integer> f : done) {
-                points += join(f);
-            }
-            return points;
+            return workers.all(tasks).stream().mapToInt(Integer::intValue).sum();
         } finally {
-            workers.shutdownNow();
             progress.finished();
         }
     }
 
     static TracedStory trace(Tracer tracer, ReadStory read) {
-        Encoding encoding = tracer.engine().tokenizer().encode(read.explored().text());
-        PromptTrace trace = tracer.trace(new Tracer.Prompt(read.story().slug(), read.explored().text()));
-        return TracedStory.of(read, encoding, trace);
-    }
-
-    /** The first failure in story order, so the same broken input always gives the same message. */
-    private static int join(Future<Integer> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the build was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return TracedStory.of(read, tracer.trace(new Tracer.EncodedPrompt(read.story().slug(), read.explored().text(), read.encoding())));
     }
 
     /** The staging folder, written by several workers: counts what was written, and maps write errors. */

@@ -17,8 +17,11 @@ public interface SiteSection {
     /**
      * Every page of the section, in a stable order. Pages are rendered lazily ({@link SectionPage#makeVariables()}),
      * and {@code attoscope serve} renders one again only when its {@link SectionPage#inputs()} change.
+     *
+     * @param fragments the site's templates' fragments, for markup the section embeds in its pages; a page that
+     *                  uses them depends on the templates that define fragments, which every page's inputs include
      */
-    List<SectionPage> pages(StoryTraces stories);
+    List<SectionPage> pages(StoryTraces stories, Fragments fragments);
 
     /** Files of the section that are not rendered from a template (the playground's weights script), if any. */
     default List<PlannedPage> files(StoryTraces stories) {

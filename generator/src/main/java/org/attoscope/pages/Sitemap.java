@@ -8,30 +8,20 @@ import java.util.List;
  * absolute address the site is published at, which the relative links of the pages never do.
  */
 final class Sitemap {
-    static final String PATH = "sitemap.xml";
-    static final String ROBOTS = "robots.txt";
-
     private Sitemap() {
-    }
-
-    /** The public address of a page: folders' {@code index.html} is dropped, as hosts serve it for the folder. */
-    static String url(String baseUrl, String path) {
-        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        String p = path.equals("index.html") ? "" : path.endsWith("/index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
-        return base + p;
     }
 
     static byte[] xml(String baseUrl, List<String> pagePaths) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String p : pagePaths) {
-            sb.append("  <url><loc>").append(escape(url(baseUrl, p))).append("</loc></url>\n");
+            sb.append("  <url><loc>").append(escape(Addresses.url(baseUrl, p))).append("</loc></url>\n");
         }
         return sb.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] robots(String baseUrl) {
-        return ("User-agent: *\nAllow: /\nSitemap: " + url(baseUrl, PATH) + "\n").getBytes(StandardCharsets.UTF_8);
+        return ("User-agent: *\nAllow: /\nSitemap: " + Addresses.url(baseUrl, Addresses.SITEMAP) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String escape(String s) {

@@ -11,6 +11,6 @@ public record StoryEntry(String slug, String title, String note, int tokenCount,
 
     /** Path from the site root, ending in index.html because file:// does not open folders' index pages. */
     public String href() {
-        return "explore/" + slug + "/index.html";
+        return Addresses.explorer(slug);
     }
 }

@@ -27,4 +27,9 @@ public final class StoryExcerpt {
         int end = encoding.tokens().get(MAX_TOKENS - 1).end();
         return new Story(story.file(), story.slug(), story.title(), story.note(), story.text().substring(0, end), story.textLine());
     }
+
+    /** The tokens of {@link #of}'s excerpt: the whole story's first {@link #MAX_TOKENS}, without tokenising again. */
+    public static Encoding tokens(Encoding encoding) {
+        return encoding.prefix(MAX_TOKENS);
+    }
 }

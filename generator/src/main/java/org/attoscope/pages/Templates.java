@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.attoscope.InputException;
 import org.attoscope.util.Sha256;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -53,6 +55,7 @@ final class Templates {
         resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.addDialect(new DataAttributes());
         return new Templates(dir, engine, hashes(dir));
     }
 
@@ -99,9 +102,18 @@ final class Templates {
     }
 
     String render(String template, Map<String, Object> variables) {
+        return process(new TemplateSpec(template, (Set<String>) null, (TemplateMode) null, null), template, variables);
+    }
+
+    /** One {@code th:fragment} of {@code template}, alone. */
+    String renderFragment(String template, String fragment, Map<String, Object> variables) {
+        return process(new TemplateSpec(template, Set.of(fragment), TemplateMode.HTML, null), template, variables);
+    }
+
+    private String process(TemplateSpec spec, String template, Map<String, Object> variables) {
         Context context = new Context(Locale.ROOT, variables);
         try {
-            return engine.process(template, context);
+            return engine.process(spec, context);
         } catch (TemplateProcessingException e) {
             String name = e.getTemplateName() != null ? e.getTemplateName() : template;
             Path file = name.endsWith(".html") ? Path.of(name) : dir.resolve(name + ".html");

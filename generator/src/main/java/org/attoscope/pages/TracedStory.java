@@ -25,11 +25,7 @@ public record TracedStory(Story story, Encoding encoding, PromptTrace trace, Lis
         this(story, encoding, trace, unknownWords, encoding.size());
     }
 
-    static TracedStory of(ReadStory read, Encoding explored, PromptTrace trace) {
-        return new TracedStory(read.explored(), explored, trace, read.unknownWords(), read.storyTokens());
-    }
-
-    StoryEntry entry() {
-        return StoryEntry.of(story, storyTokens, unknownWords.size());
+    static TracedStory of(ReadStory read, PromptTrace trace) {
+        return new TracedStory(read.explored(), read.encoding(), trace, read.unknownWords(), read.storyTokens());
     }
 }

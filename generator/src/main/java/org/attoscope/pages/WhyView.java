@@ -72,7 +72,7 @@ public record WhyView(List<TargetView> targets, List<AblationView> ablations, St
 
     /** A signed value to 3 decimals with a real minus sign; the script writes the same (why.js, signed). */
     public static String signed(double x) {
-        String s = Numbers.fixed(Math.abs(x), 3);
+        String s = HalfUpNumbers.fixed(Math.abs(x), 3);
         if (s.equals("0.000")) {
             return "0.000";
         }
@@ -96,22 +96,22 @@ public record WhyView(List<TargetView> targets, List<AblationView> ablations, St
             for (int k = 0; k < parts.heads().get(h).size(); k++) {
                 Explanation.LinkPart l = parts.heads().get(h).get(k);
                 views.add(part("head", h, l.source(), "head " + h + " reading \u201c" + display.get(l.source()) + "\u201d #" + l.source()
-                        + " (" + Numbers.percent(p.heads().get(h).get(k).weight()) + ")", l.logit(), limit, scale));
+                        + " (" + HalfUpNumbers.percent(p.heads().get(h).get(k).weight()) + ")", l.logit(), limit, scale));
             }
         }
         views.add(part("mlp", null, null, "the MLP", parts.mlp(), limit, scale));
-        return new TargetView(role, t.token(), Numbers.fixed(t.logit(), 3), java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString(), views);
+        return new TargetView(role, t.token(), HalfUpNumbers.fixed(t.logit(), 3), java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString(), views);
     }
 
     private static PartView part(String kind, Integer head, Integer source, String label, double value, double limit, ColorScale scale) {
         double v = Math.max(-limit, Math.min(limit, value));
-        return new PartView(kind, head, source, label, signed(value), Numbers.extent(Math.abs(v) / limit), scale.colour(v).hex());
+        return new PartView(kind, head, source, label, signed(value), HalfUpNumbers.extent(Math.abs(v) / limit), scale.colour(v).hex());
     }
 
     private static AblationView ablation(String key, String label, Explanation e) {
         Explanation.Ablation a = e.ablations().get(key);
         StringBuilder sb = new StringBuilder();
-        a.predictions().forEach(pr -> sb.append(sb.length() == 0 ? "" : ", ").append(pr.token()).append(' ').append(Numbers.percent(pr.prob())));
+        a.predictions().forEach(pr -> sb.append(sb.length() == 0 ? "" : ", ").append(pr.token()).append(' ').append(HalfUpNumbers.percent(pr.prob())));
         return new AblationView(key, label, sb.toString());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.attoscope.content.Story;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.model.Tokenizer;
+import org.attoscope.pages.Addresses;
+import org.attoscope.pages.Fragments;
 import org.attoscope.pages.NavLink;
 import org.attoscope.pages.PlannedPage;
 import org.attoscope.pages.PointsJson;
@@ -21,7 +23,7 @@ import org.attoscope.pages.TracedStory;
  * script. The page checks its engine against the shortest story, so the check costs the reader the least time.
  */
 public final class PlaygroundSection implements SiteSection {
-    public static final String PAGE = "playground/index.html";
+    public static final String PAGE = Addresses.PLAYGROUND;
     static final String TEMPLATE = "playground";
 
     private final ModelBundle bundle;
@@ -36,7 +38,7 @@ public final class PlaygroundSection implements SiteSection {
     }
 
     @Override
-    public List<SectionPage> pages(StoryTraces stories) {
+    public List<SectionPage> pages(StoryTraces stories, Fragments fragments) {
         List<Story> explored = stories.slugs().stream().map(stories::explored).toList();
         Story reference = shortest(explored, bundle.tokenizer());
         List<Object> inputs = List.of(bundle.sha256(), explored);

@@ -1,6 +1,7 @@
 package org.attoscope.playground;
 
 import org.attoscope.content.Story;
+import org.attoscope.pages.Addresses;
 
 /**
  * A default story as the playground offers it: its text as the explorer covers it, and that explorer's address.
@@ -9,6 +10,6 @@ import org.attoscope.content.Story;
  */
 public record Preset(String slug, String title, String text, String href) {
     static Preset of(Story explored) {
-        return new Preset(explored.slug(), explored.title(), explored.text(), "explore/" + explored.slug() + "/index.html");
+        return new Preset(explored.slug(), explored.title(), explored.text(), Addresses.explorer(explored.slug()));
     }
 }

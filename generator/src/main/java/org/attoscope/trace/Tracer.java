@@ -2,10 +2,7 @@ package org.attoscope.trace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.Encoding;
 import org.attoscope.model.Explained;
@@ -13,6 +10,7 @@ import org.attoscope.model.Explainer;
 import org.attoscope.model.FocusResult;
 import org.attoscope.model.HeadLinks;
 import org.attoscope.model.Tokenizer;
+import org.attoscope.util.WorkerPool;
 
 /**
  * Runs the engine over texts and turns every position into a {@link PredictionPoint}.
@@ -27,7 +25,7 @@ public final class Tracer implements AutoCloseable {
     private final AttoGpt engine;
     private final Explainer explainer;
     private final int topn;
-    private final ExecutorService pool;
+    private final WorkerPool pool;
 
     public Tracer(AttoGpt engine, int topn, int threads) {
         this(engine, topn, threads, false);
@@ -41,58 +39,65 @@ public final class Tracer implements AutoCloseable {
         this.engine = engine;
         this.explainer = explain ? Explainer.of(engine) : null;
         this.topn = topn;
-        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "attoscope-tracer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new WorkerPool("attoscope-tracer", threads);
     }
 
     public AttoGpt engine() {
         return engine;
     }
 
-    public int topn() {
-        return topn;
-    }
-
     /** A named text to trace. */
     public record Prompt(String name, String text) {
+    }
+
+    /** A named text already tokenised (by the engine's tokenizer), so a caller that has the encoding keeps it. */
+    public record EncodedPrompt(String name, String text, Encoding encoding) {
     }
 
     public PromptTrace trace(Prompt prompt) {
         return traceAll(List.of(prompt)).get(0);
     }
 
+    public PromptTrace trace(EncodedPrompt prompt) {
+        return traceEncoded(List.of(prompt)).get(0);
+    }
+
     /** All prompts, their batches interleaved on the pool so a corpus of short texts still uses every core. */
     public List<PromptTrace> traceAll(List<Prompt> prompts) {
         Tokenizer tok = engine.tokenizer();
-        List<Encoding> encodings = prompts.stream().map(p -> tok.encode(p.text())).toList();
-        List<List<Future<List<PredictionPoint>>>> futures = new ArrayList<>();
-        for (Encoding enc : encodings) {
-            int[] ids = enc.ids();
-            List<Future<List<PredictionPoint>>> batches = new ArrayList<>();
+        return traceEncoded(prompts.stream().map(p -> new EncodedPrompt(p.name(), p.text(), tok.encode(p.text()))).toList());
+    }
+
+    /** {@link #traceAll} for texts already tokenised. */
+    public List<PromptTrace> traceEncoded(List<EncodedPrompt> prompts) {
+        Tokenizer tok = engine.tokenizer();
+        List<Callable<List<PredictionPoint>>> batches = new ArrayList<>();
+        List<Integer> batchesPerPrompt = new ArrayList<>();
+        for (EncodedPrompt prompt : prompts) {
+            int[] ids = prompt.encoding().ids();
+            int before = batches.size();
             for (int from = 0; from < ids.length; from += BATCH) {
                 int f = from;
                 int to = Math.min(ids.length, from + BATCH);
-                batches.add(pool.submit(() -> points(ids, f, to)));
+                batches.add(() -> points(ids, f, to));
             }
-            futures.add(batches);
+            batchesPerPrompt.add(batches.size() - before);
         }
+        List<List<PredictionPoint>> done = pool.all(batches);
         List<PromptTrace> out = new ArrayList<>();
+        int next = 0;
         for (int i = 0; i < prompts.size(); i++) {
             List<PredictionPoint> points = new ArrayList<>();
-            for (Future<List<PredictionPoint>> f : futures.get(i)) {
-                points.addAll(join(f));
+            for (int b = 0; b < batchesPerPrompt.get(i); b++) {
+                points.addAll(done.get(next++));
             }
-            Encoding enc = encodings.get(i);
-            List<Integer> ids = enc.tokens().stream().map(Encoding.Token::id).toList();
+            EncodedPrompt prompt = prompts.get(i);
+            List<Integer> ids = prompt.encoding().tokens().stream().map(Encoding.Token::id).toList();
             List<String> tokens = ids.stream().map(tok::word).toList();
-            out.add(new PromptTrace(prompts.get(i).name(), prompts.get(i).text(), ids, tokens, points));
+            out.add(new PromptTrace(prompt.name(), prompt.text(), ids, tokens, points));
         }
         return out;
     }
-
     /** Points from..to-1 of one text, on the calling thread. */
     public List<PredictionPoint> points(int[] ids, int from, int to) {
         Tokenizer tok = engine.tokenizer();
@@ -136,22 +141,8 @@ public final class Tracer implements AutoCloseable {
         return out;
     }
 
-    private static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while tracing", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.attoscope.InputException;
+import org.attoscope.pages.Addresses;
 
 /**
  * A built site folder as files: its pages and assets by path from the site root ({@code /}-separated, sorted), and
@@ -18,9 +19,8 @@ import org.attoscope.InputException;
 public record BuiltSite(Path dir, String display) {
 
     /** Where the verifier writes its report, from the site root. */
-    public static final String REPORT_DIR = "verification";
-    public static final String REPORT_PAGE = REPORT_DIR + "/index.html";
-    public static final String REPORT_JSON = REPORT_DIR + "/report.json";
+    public static final String REPORT_PAGE = Addresses.VERIFICATION;
+    public static final String REPORT_JSON = Addresses.VERIFICATION_JSON;
 
     public static BuiltSite open(Path dir, String display) {
         if (!Files.isDirectory(dir)) {
@@ -40,7 +40,7 @@ public record BuiltSite(Path dir, String display) {
 
     /** The pages the report describes: every HTML file except the report's own. */
     public List<String> pages() {
-        return files().stream().filter(f -> f.endsWith(".html") && !f.startsWith(REPORT_DIR + "/")).toList();
+        return files().stream().filter(f -> f.endsWith(".html") && !f.startsWith(Addresses.VERIFICATION_FOLDER + "/")).toList();
     }
 
     /** Style sheets and scripts, checked for network loads. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attoscope.figures.CellMarkup;
+import org.attoscope.pages.Addresses;
 import org.attoscope.pages.SiteBuild;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -82,10 +83,10 @@ final class PageCheck {
         PointsCheck.Outcome embedded = points.check(file, path, page);
         if (embedded != null) {
             findings.addAll(embedded.findings());
-            if (embedded.story() != null && path.equals("explore/" + embedded.story().story().slug() + "/index.html")) {
+            if (embedded.story() != null && path.equals(Addresses.explorer(embedded.story().story().slug()))) {
                 findings.addAll(PanelCheck.check(file, page, embedded.story(), words, unkId, SiteBuild.TOP_N));
             }
-        } else if (path.startsWith("explore/") && path.split("/").length == 3) {
+        } else if (Addresses.explorerSlug(path).isPresent()) {
             findings.add(Finding.of(file, "an explorer page without its embedded points (<script id=\"" + PointsCheck.SCRIPT_ID + "\">)"));
         }
 

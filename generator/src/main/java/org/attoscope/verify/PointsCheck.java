@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.attoscope.pages.Addresses;
 import org.attoscope.util.Json;
 import org.attoscope.util.Sha256;
 import org.jsoup.nodes.Document;
@@ -56,8 +57,8 @@ final class PointsCheck {
             findings.add(Finding.of(file, "the embedded points name story \"" + slug + "\", which the content folder does not have"));
             return new Outcome(null, findings, shown, null);
         }
-        String expectedPath = "explore/" + slug + "/index.html";
-        if (path.startsWith("explore/") && !path.equals(expectedPath)) {
+        String expectedPath = Addresses.explorer(slug);
+        if (Addresses.explorerSlug(path).isPresent() && !path.equals(expectedPath)) {
             findings.add(Finding.of(file, "embeds the points of story " + slug + ", whose explorer page is " + expectedPath));
         }
         findings.addAll(ExplainClosure.check(file, shown));

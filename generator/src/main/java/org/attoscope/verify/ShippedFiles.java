@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.attoscope.pages.Addresses;
 import org.attoscope.util.Json;
 import org.attoscope.util.Sha256;
 
@@ -51,7 +52,7 @@ final class ShippedFiles {
             findings.add(Finding.of(site.name(MARKER), "unreadable: " + e.getMessage()));
         }
         for (String path : site.files()) {
-            if (path.equals(MARKER) || path.startsWith(BuiltSite.REPORT_DIR + "/")) {
+            if (path.equals(MARKER) || path.startsWith(Addresses.VERIFICATION_FOLDER + "/")) {
                 continue; // the report is checked against a fresh one, byte for byte
             }
             String expected = files.get(path);

@@ -10,20 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.attoscope.InputException;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.capture.CaptureReplay;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.Addresses;
 import org.attoscope.pages.PageRenderer;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.verify.audit.PlainForward;
 import org.attoscope.pages.SiteVerifier;
+import org.attoscope.util.WorkerPool;
 
 /**
  * Verifies a built site from the files on disk, and is the build's last step before it publishes.
@@ -158,31 +157,8 @@ public final class SiteVerification implements SiteVerifier {
     }
 
     private List<PageOutcome> checkPages(PageCheck check, List<String> paths) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "attoscope-verify");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<PageOutcome>> futures = new ArrayList<>();
-            for (String path : paths) {
-                futures.add(pool.submit(() -> check.check(path)));
-            }
-            List<PageOutcome> out = new ArrayList<>();
-            for (Future<PageOutcome> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("verification interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        try (WorkerPool pool = new WorkerPool("attoscope-verify", threads)) {
+            return pool.all(paths.stream().map(path -> (Callable<PageOutcome>) () -> check.check(path)).toList());
         }
     }
 
@@ -192,15 +168,15 @@ public final class SiteVerification implements SiteVerifier {
         Map<String, PageOutcome> byPath = new HashMap<>();
         pages.forEach(p -> byPath.put(p.path(), p));
         for (String slug : stories) {
-            String path = "explore/" + slug + "/index.html";
+            String path = Addresses.explorer(slug);
             if (!byPath.containsKey(path)) {
                 out.add(Finding.of(site.name(path), "missing: story " + slug + " has no explorer page"));
             }
         }
         for (PageOutcome p : pages) {
-            String[] parts = p.path().split("/");
-            if (parts.length == 3 && parts[0].equals("explore") && !stories.contains(parts[1])) {
-                out.add(Finding.of(site.name(p.path()), "an explorer page for story " + parts[1] + ", which the content folder does not have"));
+            String slug = Addresses.explorerSlug(p.path()).orElse(null);
+            if (slug != null && !stories.contains(slug)) {
+                out.add(Finding.of(site.name(p.path()), "an explorer page for story " + slug + ", which the content folder does not have"));
             }
         }
         return out;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.attoscope.capture.Dtype;
 import org.junit.jupiter.api.Test;
 
 class HeatmapFigureTest {
@@ -26,7 +27,7 @@ class HeatmapFigureTest {
 
     static TensorSlice slice() {
         return new TensorSlice("once-upon", "step00.attention_00", List.of(1, 2, 5, 5), List.of(0, 1), 5, 5,
-                causalWeights(), TOKENS, TOKENS, "F32", true);
+                causalWeights(), TOKENS, TOKENS, Dtype.F32, true);
     }
 
     @Test
@@ -60,7 +61,7 @@ class HeatmapFigureTest {
                 figure.description());
         assertTrue(figure.description().contains("captured fp32, shown to 6 significant digits"));
         assertTrue(figure.svg().contains(">captured fp32, shown to 6 significant digits</text>"), "visible caption");
-        assertEquals(List.of(new TensorUse("once-upon", "step00.attention_00", List.of(1, 2, 5, 5), "F32", 25)),
+        assertEquals(List.of(new TensorUse("once-upon", "step00.attention_00", List.of(1, 2, 5, 5), Dtype.F32, 25)),
                 figure.tensorsUsed());
     }
 
@@ -72,7 +73,7 @@ class HeatmapFigureTest {
     @Test
     void tokensThatLookLikeMarkupOrEntitiesAreShownAsTyped() {
         List<String> odd = List.of("<unk>", "&lt;", "a\"b", "it's", "x&y");
-        TensorSlice s = new TensorSlice("c", "t", List.of(5, 5), List.of(), 5, 5, causalWeights(), odd, odd, "F16",
+        TensorSlice s = new TensorSlice("c", "t", List.of(5, 5), List.of(), 5, 5, causalWeights(), odd, odd, Dtype.F16,
                 false);
         SvgFigure figure = HeatmapFigure.render(s);
         var root = assertAccessibleSelfContainedSvg(figure);
@@ -88,7 +89,7 @@ class HeatmapFigureTest {
         float[] v = causalWeights();
         v[1] = 0.5f;
         TensorSlice s = new TensorSlice("once-upon", "step00.attention_00", List.of(1, 2, 5, 5), List.of(0, 1), 5, 5,
-                v, TOKENS, TOKENS, "F32", true);
+                v, TOKENS, TOKENS, Dtype.F32, true);
         FigureException e = assertThrows(FigureException.class, () -> HeatmapFigure.render(s));
         assertTrue(e.getMessage().startsWith("step00.attention_00 [0, 1, 0, 1] in capture once-upon"),
                 e.getMessage());
@@ -99,7 +100,7 @@ class HeatmapFigureTest {
         float[] v = causalWeights();
         v[7] = Float.NaN;
         TensorSlice s = new TensorSlice("once-upon", "step00.attention_00", List.of(1, 2, 5, 5), List.of(0, 0), 5, 5,
-                v, TOKENS, TOKENS, "F32", true);
+                v, TOKENS, TOKENS, Dtype.F32, true);
         FigureException e = assertThrows(FigureException.class,
                 () -> HeatmapFigure.render(s, ColorScale.sequential()));
         assertTrue(e.getMessage().contains("step00.attention_00 [0, 0, 1, 2]"), e.getMessage());
@@ -111,12 +112,12 @@ class HeatmapFigureTest {
         for (int i = 0; i < whole.length; i++) {
             whole[i] = i;
         }
-        TensorSlice head1 = TensorSlice.of("c", "x", List.of(1, 2, 5, 5), "F32", whole, List.of(0, 1), TOKENS, TOKENS,
+        TensorSlice head1 = TensorSlice.of("c", "x", List.of(1, 2, 5, 5), Dtype.F32, whole, List.of(0, 1), TOKENS, TOKENS,
                 false);
         assertEquals(25f, head1.value(0, 0));
         assertEquals(49f, head1.value(4, 4));
         FigureException e = assertThrows(FigureException.class, () -> TensorSlice.of("c", "x", List.of(1, 2, 5, 5),
-                "F32", whole, List.of(0, 2), TOKENS, TOKENS, false));
+                Dtype.F32, whole, List.of(0, 2), TOKENS, TOKENS, false));
         assertTrue(e.getMessage().contains("index [0, 2] is out of range for x of shape [1, 2, 5, 5]"),
                 e.getMessage());
     }
@@ -126,7 +127,7 @@ class HeatmapFigureTest {
         float[] v = {-3.25f, 1, 0.5f, 2, -1, 0, 0.1234567f, 1e-7f, 4};
         List<String> three = List.of("a", "b", "c");
         SvgFigure figure = HeatmapFigure.render(new TensorSlice("c", "step01.hidden_state_00", List.of(3, 3),
-                List.of(), 3, 3, v, three, three, "BF16", false));
+                List.of(), 3, 3, v, three, three, Dtype.BF16, false));
         var root = DrawnCells.parseSvg(figure.svg());
         assertEquals("diverging[-5,5]", root.getAttribute("data-scale"));
         List<DrawnCell> cells = DrawnCells.read(root);

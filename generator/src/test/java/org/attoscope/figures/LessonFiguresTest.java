@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.attoscope.capture.Dtype;
 import org.junit.jupiter.api.Test;
 
 /** The figures lesson directives draw: logits, cells, architecture and math. */
@@ -24,7 +25,7 @@ class LessonFiguresTest {
         v[7] = 12.5f;
         v[3] = 12.5f; // a tie: the lower id wins
         v[20] = -12f;
-        return new LogitsVector("once-upon", "step02.logits_last", List.of(1, 50), List.of(0), v, words, "F32");
+        return new LogitsVector("once-upon", "step02.logits_last", List.of(1, 50), List.of(0), v, words, Dtype.F32);
     }
 
     @Test
@@ -57,20 +58,20 @@ class LessonFiguresTest {
     @Test
     void theCellsFigureLabelsEachCellWithItsTensorAndIndex() {
         List<TensorCell> cells = List.of(
-                new TensorCell("once-upon", "step00.hidden_state_00", List.of(1, 5, 160), "F32", List.of(0, 3, 17),
+                new TensorCell("once-upon", "step00.hidden_state_00", List.of(1, 5, 160), Dtype.F32, List.of(0, 3, 17),
                         -3.25f, ValueKind.FLOAT),
-                new TensorCell("once-upon", "step00.hidden_state_00", List.of(1, 5, 160), "F32", List.of(0, 3, 18),
+                new TensorCell("once-upon", "step00.hidden_state_00", List.of(1, 5, 160), Dtype.F32, List.of(0, 3, 18),
                         0.1234567f, ValueKind.FLOAT),
-                new TensorCell("once-upon", "ids", List.of(5), "F32", List.of(4), 4096f, ValueKind.INTEGER));
+                new TensorCell("once-upon", "ids", List.of(5), Dtype.F32, List.of(4), 4096f, ValueKind.INTEGER));
         SvgFigure figure = CellsFigure.render(cells);
         assertAccessibleSelfContainedSvg(figure);
         List<DrawnCell> drawn = DrawnCells.read(figure.svg());
         assertEquals(List.of("≈-3.25", "≈0.123457", "4096"), drawn.stream().map(DrawnCell::label).toList());
         assertEquals(ValueKind.INTEGER, drawn.get(2).kind());
-        assertEquals(List.of(new TensorUse("once-upon", "step00.hidden_state_00", List.of(1, 5, 160), "F32", 2),
-                new TensorUse("once-upon", "ids", List.of(5), "F32", 1)), figure.tensorsUsed());
+        assertEquals(List.of(new TensorUse("once-upon", "step00.hidden_state_00", List.of(1, 5, 160), Dtype.F32, 2),
+                new TensorUse("once-upon", "ids", List.of(5), Dtype.F32, 1)), figure.tensorsUsed());
         FigureException e = assertThrows(FigureException.class, () -> new TensorCell("once-upon",
-                "step00.hidden_state_00", List.of(1, 5, 160), "F32", List.of(0, 5, 0), 1f, ValueKind.FLOAT));
+                "step00.hidden_state_00", List.of(1, 5, 160), Dtype.F32, List.of(0, 5, 0), 1f, ValueKind.FLOAT));
         assertTrue(e.getMessage().contains("out of range for step00.hidden_state_00 of shape [1, 5, 160]"));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.attoscope.trace.AttentionLink;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -23,8 +24,8 @@ class StoryFiguresTest {
         for (int q = 0; q < n; q++) {
             tokens.add(q == 0 ? "<bos>" : "w" + q);
             int start = Math.max(0, q - window + 1);
-            rows.add(q == start ? new AttentionRow(q, start, new int[] {q}, new float[] {1f})
-                    : new AttentionRow(q, start, new int[] {q, q - 1}, new float[] {0.75f, 0.25f}));
+            rows.add(q == start ? new AttentionRow(q, start, List.of(new AttentionLink(q, 1)))
+                    : new AttentionRow(q, start, List.of(new AttentionLink(q, 0.75), new AttentionLink(q - 1, 0.25))));
         }
         return new AttentionMatrix("long-story", "points.heads[1]", 1, tokens, rows);
     }
@@ -55,7 +56,7 @@ class StoryFiguresTest {
     @Test
     void aLinkOutsideTheQueryWindowIsRefused() {
         assertThrows(FigureException.class, () -> new AttentionMatrix("s", "t", 0, List.of("a", "b"),
-                List.of(new AttentionRow(0, 0, new int[] {1}, new float[] {1f}))));
+                List.of(new AttentionRow(0, 0, List.of(new AttentionLink(1, 1))))));
     }
 
     @Test

@@ -29,7 +29,7 @@ class BookTest {
         fixtures.lesson("05-middle.md", "## Middle\n\n### Detail\n\nSee [a story](../stories/cat-story.md).\n");
         LessonFixtures.write(fixtures.content.resolve("lessons/README.md"), "# Notes for authors, not a lesson\n");
 
-        List<SectionPage> pages = fixtures.section().pages(StoryTraces.of(fixtures.stories()));
+        List<SectionPage> pages = fixtures.section().pages(StoryTraces.of(fixtures.stories()), LessonFixtures.FRAGMENTS);
         assertEquals(List.of("lessons/index.html", "lessons/02-first/index.html", "lessons/05-middle/index.html",
                 "lessons/10-last/index.html"), pages.stream().map(SectionPage::path).toList());
         assertEquals("lessons", pages.get(0).template());
@@ -60,7 +60,7 @@ class BookTest {
     @Test
     void aContentFolderWithoutLessonsHasNoLessonsPagesAndNoLink() {
         LessonFixtures fixtures = new LessonFixtures(dir);
-        assertEquals(List.of(), fixtures.section().pages(StoryTraces.of(fixtures.stories())));
+        assertEquals(List.of(), fixtures.section().pages(StoryTraces.of(fixtures.stories()), LessonFixtures.FRAGMENTS));
         assertTrue(fixtures.section().nav().isEmpty());
         fixtures.lesson("01-one.md", "One.\n");
         assertEquals("lessons/index.html", fixtures.section().nav().orElseThrow().href());

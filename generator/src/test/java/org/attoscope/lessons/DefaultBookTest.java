@@ -18,6 +18,7 @@ import org.attoscope.figures.DrawnCell;
 import org.attoscope.figures.DrawnCells;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.PageFigures;
+import org.attoscope.pages.Fragments;
 import org.attoscope.pages.StoryTraces;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
@@ -133,7 +134,8 @@ class DefaultBookTest {
                         tracer.trace(new Tracer.Prompt(story.slug(), story.text())), List.of()));
             }
         }
-        List<RenderedLesson> again = new LessonSection(content, bundle).render(StoryTraces.of(traced));
+        List<RenderedLesson> again = new LessonSection(content, bundle).render(StoryTraces.of(traced),
+                Fragments.of(TestModels.repoRoot().resolve("templates")));
         for (int i = 0; i < LESSONS.size(); i++) {
             assertTrue(read("lessons/" + LESSONS.get(i) + "/index.html").contains(again.get(i).html()),
                     LESSONS.get(i) + ": the same body, rendered again");

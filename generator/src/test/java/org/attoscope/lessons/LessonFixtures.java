@@ -16,6 +16,8 @@ import org.attoscope.content.Story;
 import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.TracedStory;
+import org.attoscope.pages.Fragments;
+import org.attoscope.testing.TestModels;
 import org.attoscope.pages.StoryTraces;
 import org.attoscope.testing.TinyBundle;
 import org.attoscope.trace.Tracer;
@@ -62,13 +64,16 @@ final class LessonFixtures {
                 + ".\n---\n" + body);
     }
 
+    /** The repository's templates' fragments, which write the figures' markup. */
+    static final Fragments FRAGMENTS = Fragments.of(TestModels.repoRoot().resolve("templates"));
+
     LessonSection section() {
         return new LessonSection(content, bundle);
     }
 
     /** Renders the whole book; the first problem throws. */
     List<RenderedLesson> render() {
-        return section().render(StoryTraces.of(stories));
+        return section().render(StoryTraces.of(stories), FRAGMENTS);
     }
 
     /** Renders one lesson on its own (outside the book), its body starting on line 5 of its file. */
@@ -80,7 +85,7 @@ final class LessonFixtures {
     }
 
     LessonSources sources() {
-        return new LessonSources(new CaptureLibrary(captures()), bundle, StoryTraces.of(List.of(stories.get(0))));
+        return new LessonSources(new CaptureLibrary(captures()), bundle, StoryTraces.of(List.of(stories.get(0))), FRAGMENTS);
     }
 
     /**

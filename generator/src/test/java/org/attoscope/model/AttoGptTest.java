@@ -61,10 +61,10 @@ class AttoGptTest {
     }
 
     @Test
-    void agreesWithThePerFocusBaselineAtEveryPointIncludingSlidingWindows() {
+    void agreesWithTheReferenceForwardAtEveryPointIncludingSlidingWindows() {
         ModelBundle bundle = ModelBundle.load(new TinyBundle().block(8).topk(3).writeTo(dir));
         AttoGpt engine = new AttoGpt(bundle);
-        PerFocusBaseline baseline = new PerFocusBaseline(bundle);
+        ReferenceForward baseline = new ReferenceForward(bundle);
         int[] ids = bundle.tokenizer().encode("the cat sat on the mat. a dog ran, the cat ran! the dog sat on a mat?").ids();
         assertTrue(ids.length > 16, "long enough to slide the 8-token window many times");
 

@@ -108,8 +108,8 @@ class ExplorerBrowserTest {
             }
             List<String> read = new ArrayList<>();
             for (JsonNode link : p.path("heads").get(h)) {
-                row.set(link.path("source").asInt(), Numbers.extent(link.path("weight").asDouble()));
-                read.add("#" + link.path("source").asInt() + " " + Numbers.percent(link.path("weight").asDouble()));
+                row.set(link.path("source").asInt(), HalfUpNumbers.extent(link.path("weight").asDouble()));
+                read.add("#" + link.path("source").asInt() + " " + HalfUpNumbers.percent(link.path("weight").asDouble()));
             }
             bars.add(row);
             reads.add(read);
@@ -120,7 +120,7 @@ class ExplorerBrowserTest {
         List<String> predictions = new ArrayList<>();
         for (int k = 0; k < ExplorerPage.SHOWN_PREDICTIONS; k++) {
             JsonNode pr = p.path("predictions").get(k);
-            predictions.add(pr.path("token").asText() + " " + Numbers.percent(pr.path("prob").asDouble()));
+            predictions.add(pr.path("token").asText() + " " + HalfUpNumbers.percent(pr.path("prob").asDouble()));
         }
         assertEquals(predictions, state.get("predictions"), "top predictions");
 
@@ -130,7 +130,7 @@ class ExplorerBrowserTest {
             assertTrue(nextText.startsWith("End of the story"), nextText);
         } else {
             assertEquals("Actually next " + tokens.get(i + 1).asText() + " rank " + next.path("rank").asInt() + " "
-                    + Numbers.percent(next.path("prob").asDouble()), nextText);
+                    + HalfUpNumbers.percent(next.path("prob").asDouble()), nextText);
         }
 
         int start = p.path("context_start").asInt();

@@ -67,11 +67,11 @@ class ExplorerPageTest {
         assertEquals(String.valueOf(first.focus()), doc.selectFirst("#explorer").attr("data-initial"));
 
         List<String> predicted = first.predictions().subList(0, ExplorerPage.SHOWN_PREDICTIONS).stream()
-                .map(p -> p.token() + " " + Numbers.percent(p.prob())).toList();
+                .map(p -> p.token() + " " + HalfUpNumbers.percent(p.prob())).toList();
         assertEquals(predicted, doc.select("[data-field=predictions] .pred").stream()
                 .map(li -> li.selectFirst(".pred-tok").text() + " " + li.selectFirst(".pred-pct").text()).toList());
         for (int h = 0; h < first.heads().size(); h++) {
-            assertEquals(first.heads().get(h).stream().map(l -> "#" + l.source() + " " + Numbers.percent(l.weight())).toList(),
+            assertEquals(first.heads().get(h).stream().map(l -> "#" + l.source() + " " + HalfUpNumbers.percent(l.weight())).toList(),
                     doc.select("[data-field=heads] .head-reads.h" + h + " li").stream()
                             .map(li -> li.selectFirst(".at").text() + " " + li.selectFirst(".pct").text()).toList());
         }

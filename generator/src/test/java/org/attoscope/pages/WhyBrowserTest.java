@@ -58,7 +58,7 @@ class WhyBrowserTest {
         JsonNode top = e.path("targets").get(0);
         String title = page.textContent("#why .why-target h3");
         assertEquals("Top prediction \u201c" + top.path("token").asText() + "\u201d: logit "
-                + Numbers.fixed(top.path("logit").asDouble(), 3), title);
+                + HalfUpNumbers.fixed(top.path("logit").asDouble(), 3), title);
         assertEquals(WhyView.signed(top.path("parts").path("mlp").asDouble()),
                 page.textContent("#why tr.why-mlp .why-num"));
 
@@ -72,13 +72,13 @@ class WhyBrowserTest {
         page.keyboard().press("Enter");
         double dropped = e.path("link_drops").get(0).get(0).path("target_probs").get(0).asDouble();
         String drop = page.textContent("#why [data-why=drop]");
-        assertTrue(drop.contains(top.path("token").asText() + " ") && drop.contains("\u2192 " + Numbers.percent(dropped)), drop);
+        assertTrue(drop.contains(top.path("token").asText() + " ") && drop.contains("\u2192 " + HalfUpNumbers.percent(dropped)), drop);
 
         page.check("#why input[value=head0_off]");
         String chosen = page.textContent("#why .why-ablations li.is-chosen");
         JsonNode off = e.path("ablations").path("head0_off");
         assertTrue(chosen.startsWith("Head 0 off: " + off.path("predictions").get(0).path("token").asText() + " "
-                + Numbers.percent(off.path("predictions").get(0).path("prob").asDouble())), chosen);
+                + HalfUpNumbers.percent(off.path("predictions").get(0).path("prob").asDouble())), chosen);
         page.close();
     }
 }

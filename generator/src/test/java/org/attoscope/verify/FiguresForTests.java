@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.attoscope.capture.Capture;
 import org.attoscope.capture.CapturedTensor;
+import org.attoscope.capture.Dtype;
 import org.attoscope.content.Story;
 import org.attoscope.figures.AttentionMatrix;
 import org.attoscope.figures.AttentionMatrixFigure;
@@ -22,7 +23,6 @@ import org.attoscope.figures.ValueKind;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.PageFigures;
 import org.attoscope.pages.RenderedFigure;
-import org.attoscope.trace.AttentionLink;
 import org.attoscope.trace.PredictionPoint;
 import org.attoscope.trace.PromptTrace;
 
@@ -47,13 +47,7 @@ final class FiguresForTests implements PageFigures {
         for (int h = 0; h < heads; h++) {
             List<AttentionRow> rows = new ArrayList<>();
             for (PredictionPoint p : trace.points()) {
-                List<AttentionLink> links = p.heads().get(h);
-                int[] keys = links.stream().mapToInt(AttentionLink::source).toArray();
-                float[] weights = new float[links.size()];
-                for (int i = 0; i < weights.length; i++) {
-                    weights[i] = (float) links.get(i).weight();
-                }
-                rows.add(new AttentionRow(p.focus(), p.contextStart(), keys, weights));
+                rows.add(AttentionRow.of(p, h));
             }
             out.add(figure(AttentionMatrixFigure.render(new AttentionMatrix(story.slug(), "points.heads[" + h + "]", h, trace.tokens(), rows))));
         }
@@ -73,19 +67,19 @@ final class FiguresForTests implements PageFigures {
         Capture capture = Capture.load(captures, CAPTURE);
         List<String> tokens = capture.manifest().promptIds().stream().map(id -> bundle.tokenizer().word(id)).toList();
         CapturedTensor attention = capture.tensor("step00.attention_00");
-        SvgFigure heatmap = HeatmapFigure.render(TensorSlice.of(CAPTURE, attention.name(), attention.shape(), "F32",
+        SvgFigure heatmap = HeatmapFigure.render(TensorSlice.of(CAPTURE, attention.name(), attention.shape(), Dtype.F32,
                 attention.values(), List.of(0, 0), tokens, tokens, true));
         CapturedTensor hidden = capture.tensor("step00.hidden_state_00");
         List<TensorCell> cells = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
-            cells.add(new TensorCell(CAPTURE, hidden.name(), hidden.shape(), "F32", List.of(0, 1, d), hidden.value(0, 1, d), ValueKind.FLOAT));
+            cells.add(new TensorCell(CAPTURE, hidden.name(), hidden.shape(), Dtype.F32, List.of(0, 1, d), hidden.value(0, 1, d), ValueKind.FLOAT));
         }
         CapturedTensor logits = capture.tensor("step01.logits_last");
         List<String> words = new ArrayList<>();
         for (int id = 0; id < logits.shape().get(1); id++) {
             words.add(bundle.tokenizer().word(id));
         }
-        SvgFigure top = LogitsFigure.render(new LogitsVector(CAPTURE, logits.name(), logits.shape(), List.of(0), logits.values(), words, "F32"), 5);
+        SvgFigure top = LogitsFigure.render(new LogitsVector(CAPTURE, logits.name(), logits.shape(), List.of(0), logits.values(), words, Dtype.F32), 5);
         return List.of(figure(heatmap), figure(CellsFigure.render(cells)), figure(top));
     }
 

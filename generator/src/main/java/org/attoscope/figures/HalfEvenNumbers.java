@@ -6,16 +6,18 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * Decimal text for numbers, computed from the exact binary value with {@link BigDecimal} so it never depends on
- * the JDK's float printing or the machine's locale.
+ * Decimal text for the numbers figures show, rounded half-even (ties to the even digit, IEEE 754's own rule) from
+ * the exact binary value with {@link BigDecimal}, so it never depends on the JDK's float printing or the machine's
+ * locale. The explorer page's labels, which its script must reproduce, round half-up instead
+ * ({@code pages.HalfUpNumbers}).
  */
-final class Numbers {
+final class HalfEvenNumbers {
 
     /** Plain notation for 1e-5 <= |x| < 1e6; scientific ({@code 1.23457e8}) outside, where plain would mislead. */
     private static final int SMALLEST_PLAIN_EXPONENT = -5;
     private static final int LARGEST_PLAIN_EXPONENT = 5;
 
-    private Numbers() {
+    private HalfEvenNumbers() {
     }
 
     /** The float's exact value rounded half-even to {@code digits} significant digits, trailing zeros dropped. */

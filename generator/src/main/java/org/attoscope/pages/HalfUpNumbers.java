@@ -5,13 +5,14 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * Number formatting shared by the templates and the explorer script.
+ * Number formatting shared by the templates and the explorer script, rounded half-up.
  *
  * <p>{@link #fixed} rounds the exact binary value half-up, which is what JavaScript's {@code Number.toFixed}
- * does, so a label the server renders and the same label the script renders are the same string.
+ * does, so a label the server renders and the same label the script renders are the same string. Figures round
+ * half-even instead ({@code figures.HalfEvenNumbers}): no script redraws them.
  */
-public final class Numbers {
-    private Numbers() {
+public final class HalfUpNumbers {
+    private HalfUpNumbers() {
     }
 
     public static String fixed(double x, int digits) {

@@ -1,0 +1,45 @@
+package org.attoscope.pages;
+
+/**
+ * The site's addresses as links from one page, for its template ({@code ${to.stories}}), so templates never spell
+ * an address. A link goes back to the root and down to the address {@link Addresses} gives, except a link to an
+ * explorer, which takes the shortest relative path (the list of stories, in the explorers' own folder, links
+ * {@code SLUG/index.html}).
+ *
+ * @param path the linking page's address
+ */
+public record PageLinks(String path, String root) {
+
+    static PageLinks from(String path) {
+        return new PageLinks(path, Addresses.root(path));
+    }
+
+    public String home() {
+        return root + Addresses.HOME;
+    }
+
+    public String stories() {
+        return root + Addresses.STORIES;
+    }
+
+    public String howItWorks() {
+        return root + Addresses.HOW_IT_WORKS;
+    }
+
+    public String lessons() {
+        return root + Addresses.LESSONS;
+    }
+
+    public String playground() {
+        return root + Addresses.PLAYGROUND;
+    }
+
+    public String explorer(String slug) {
+        return Addresses.link(path, Addresses.explorer(slug));
+    }
+
+    /** A file of {@code templates/assets}, by its path in that folder ({@code site.css}). */
+    public String asset(String name) {
+        return root + Addresses.asset(name);
+    }
+}
