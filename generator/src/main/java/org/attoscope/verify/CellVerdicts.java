@@ -76,7 +76,7 @@ final class CellVerdicts {
             cell(drawn, "label '" + drawn.label() + "' on the page, '" + label + "' by FORMATS.md section 6");
         }
         String tooltip = AuditLabels.shortest(value) + " (float32 bits " + bits + ")" + (masked ? ", masked" : "");
-        if (drawn.tooltip() == null || !drawn.tooltip().endsWith(": " + tooltip)) {
+        if (drawn.compact() ? drawn.tooltip() != null : drawn.tooltip() == null || !drawn.tooltip().endsWith(": " + tooltip)) {
             cell(drawn, "tooltip '" + drawn.tooltip() + "' on the page does not end with '" + tooltip + "'");
         }
         if (drawn.label() != null && drawn.fill() != null) {

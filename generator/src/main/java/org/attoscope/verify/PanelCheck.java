@@ -14,7 +14,7 @@ import org.jsoup.select.Elements;
 
 /**
  * Checks what an explorer page shows as text without any script, against the verifier's own forward pass: the
- * token strip, and the panel the server renders for the story's last point (its token, the actual next token with
+ * token strip, and the panel the server renders for the point the page opens on ({@code #explorer}'s {@code data-initial}; its token, the actual next token with
  * rank and probability, the listed predictions with their percentages, what each head read, the window sentence).
  * Percentages are the independent probability to one decimal, within that rounding and float tolerance.
  */
@@ -27,7 +27,7 @@ final class PanelCheck {
     static List<Finding> check(String file, Document page, AuditedStories.Audited story, IntFunction<String> words, int unkId, int topn) {
         List<Finding> out = new ArrayList<>();
         int[] ids = story.ids();
-        Elements cells = page.select("#strip a.tok");
+        Elements cells = page.select("#strip .tok");
         if (cells.size() != ids.length) {
             out.add(finding(file, "the token strip shows " + cells.size() + " tokens, the text has " + ids.length));
             return out;
@@ -35,10 +35,11 @@ final class PanelCheck {
         List<String> display = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             Element cell = cells.get(i);
-            Element tk = cell.selectFirst(".tk");
+            // the token is the cell's own text; the punctuation skipped before it and an unknown word's source are children
+            String tk = cell.ownText().strip();
             String word = words.apply(ids[i]);
-            if (!cell.attr("data-pos").equals(Integer.toString(i)) || tk == null || !tk.text().equals(word)) {
-                out.add(finding(file, "strip token " + i + " shows \"" + (tk == null ? "" : tk.text()) + "\" (data-pos " + cell.attr("data-pos")
+            if (!cell.attr("data-pos").equals(Integer.toString(i)) || !tk.equals(word)) {
+                out.add(finding(file, "strip token " + i + " shows \"" + tk + "\" (data-pos " + cell.attr("data-pos")
                         + "), the text's token there is \"" + word + "\""));
                 return out;
             }
@@ -52,10 +53,16 @@ final class PanelCheck {
         if (count != null && !count.text().equals(ids.length + " tokens")) {
             out.add(finding(file, "the page says \"" + count.text() + "\", the explorer covers " + ids.length + " tokens"));
         }
-        PlainPoint p = story.points().get(ids.length - 1);
+        Element explorer = page.getElementById("explorer");
+        String initial = explorer == null ? "" : explorer.attr("data-initial");
+        if (!initial.matches("\\d{1,9}") || Integer.parseInt(initial) >= ids.length) {
+            out.add(finding(file, "the explorer names no point it opens on (#explorer data-initial \"" + initial + "\")"));
+            return out;
+        }
+        PlainPoint p = story.points().get(Integer.parseInt(initial));
         Element panel = page.getElementById("panel");
         if (panel == null) {
-            out.add(finding(file, "the explorer has no panel (#panel) for its last point"));
+            out.add(finding(file, "the explorer has no panel (#panel) for the point it opens on"));
             return out;
         }
         expectText(file, panel, "[data-field=focus]", Integer.toString(p.focus()), "the panel's token number", out);
