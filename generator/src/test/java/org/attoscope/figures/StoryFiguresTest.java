@@ -37,9 +37,11 @@ class StoryFiguresTest {
         // two links per query, one at the first: every nonzero weight and nothing else
         assertEquals(2 * 240 - 1, cells.size());
         assertEquals(cells.size(), figure.cellCount());
-        assertTrue(figure.svg().length() < 400_000, "size " + figure.svg().length());
+        // about 80 bytes a cell: one element each, no title (the explorer reads the value from its bits)
+        assertTrue(figure.svg().length() < 2 * 240 * 100 + 30_000, "size " + figure.svg().length());
         for (DrawnCell cell : cells) {
-            assertTrue(cell.tooltip().startsWith("head 1, q=" + cell.index().get(0)), cell.tooltip());
+            assertEquals("points.heads[1]", cell.tensor());
+            assertNull(cell.tooltip());
             assertEquals(List.of(), CellCheck.differences(cell,
                     CellEncoder.encode(cell.value(), ColorScale.sequential(), ValueKind.FLOAT)));
         }
@@ -49,8 +51,23 @@ class StoryFiguresTest {
     @Test
     void aShortStoryLabelsTheCellsWhereTheyFit() {
         List<DrawnCell> cells = DrawnCells.read(AttentionMatrixFigure.render(story(8, 128)).svg());
-        assertEquals("1", cells.get(0).label());
+        assertEquals("1", cells.get(0).label(), "exactly 1 reads 1 (FORMATS.md 6)");
         assertEquals("≈0.75", cells.get(1).label());
+    }
+
+    @Test
+    void keptDroppedAndUnseenCellsLookApart() {
+        String svg = AttentionMatrixFigure.render(story(200, 128)).svg();
+        // every row keeps at least 12 px, whatever the length: a long story scrolls rather than shrinks
+        assertTrue(svg.contains("data-cell=\"12\""), "cell size");
+        assertTrue(svg.contains("class=\"window\" fill=\"" + AttentionMatrixFigure.DROPPED_FILL.hex() + "\""));
+        assertTrue(svg.contains("class=\"unseen\" fill=\"" + AttentionMatrixFigure.UNSEEN_FILL.hex() + "\""));
+        for (DrawnCell cell : DrawnCells.read(svg)) {
+            assertTrue(!cell.fill().equals(AttentionMatrixFigure.DROPPED_FILL) && !cell.fill().equals(AttentionMatrixFigure.UNSEEN_FILL),
+                    "a kept link never looks dropped or unseen");
+        }
+        assertTrue(svg.contains(">198 w198</text>") && svg.contains(">3 w3</text>"), "the diagonal names every third row of a long story");
+        assertTrue(!svg.contains("style="), "no inline style attributes");
     }
 
     @Test
@@ -81,7 +98,7 @@ class StoryFiguresTest {
 
     private static List<Element> marks(Element root) {
         List<Element> out = new ArrayList<>();
-        NodeList groups = root.getElementsByTagNameNS("*", "g");
+        NodeList groups = root.getElementsByTagNameNS("*", "path");
         for (int i = 0; i < groups.getLength(); i++) {
             Element g = (Element) groups.item(i);
             if ("mark".equals(g.getAttribute("class"))) {

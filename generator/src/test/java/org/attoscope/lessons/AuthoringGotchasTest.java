@@ -41,8 +41,11 @@ class AuthoringGotchasTest {
     @Test
     void headZeroOnAOneHeadTensorIsAccepted() {
         LessonFixtures fixtures = new LessonFixtures(dir);
+        // each query attends to itself alone: a real attention row (sums to 1, causal), as the build requires
         int[] bits = new int[16];
-        bits[0] = ONE;
+        for (int q = 0; q < 4; q++) {
+            bits[q * 4 + q] = ONE;
+        }
         fixtures.foreignCapture("one-head", bits, "[1,1,4,4]");
         RenderedLesson lesson = fixtures.renderAlone("```heatmap capture=one-head tensor=layer0.attn head=0\n```\n");
         assertEquals(1, lesson.figures().size());
