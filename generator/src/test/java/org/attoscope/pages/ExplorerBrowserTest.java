@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.attoscope.testing.TestModels;
+import org.attoscope.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * keyboard and links must each select a point and draw exactly that point's numbers from the embedded data.
  */
 class ExplorerBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final String SLUG = "a-star-named-sue";
 
     /** Everything the reader can see of the selected point, read from the DOM. */
@@ -57,14 +56,10 @@ class ExplorerBrowserTest {
 
     @BeforeAll
     static void start() {
-        assertTrue(Files.isExecutable(CHROMIUM), "the browser tests need Debian's chromium at " + CHROMIUM
-                + ": install it with `apt-get install -y chromium` (.ci/run does)");
         real = new RealSite(dir);
         story = real.embedded(SLUG);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        playwright = HeadlessChromium.playwright();
+        browser = HeadlessChromium.launch(playwright);
     }
 
     @AfterAll

@@ -1,14 +1,13 @@
 package org.attoscope.playground;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import org.attoscope.testing.HeadlessChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.pages.PageFigures;
 import org.attoscope.pages.SiteBuild;
@@ -17,7 +16,6 @@ import org.attoscope.testing.TestModels;
 
 /** A site with the playground and two of the repository's stories, built with the real model into a temporary folder. */
 final class PlaygroundSite {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** The shortest story (the page's self-check) and one with unknown words. */
     static final List<String> STORIES = List.of("up-and-down", "the-hamster-and-the-xylophone");
 
@@ -47,16 +45,10 @@ final class PlaygroundSite {
     }
 
     static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        return HeadlessChromium.playwright();
     }
 
     static Browser chromium(Playwright playwright) {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("the browser tests need Debian's chromium at " + CHROMIUM
-                    + ": install it with `apt-get install -y chromium` (.ci/run does)");
-        }
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        return HeadlessChromium.launch(playwright);
     }
 }
