@@ -42,4 +42,9 @@ public record PageLinks(String path, String root) {
     public String asset(String name) {
         return root + Addresses.asset(name);
     }
+
+    /** The id of the strip cell of prediction point {@code focus}, which {@code #pN} addresses. */
+    public String pointId(int focus) {
+        return Addresses.pointId(focus);
+    }
 }
