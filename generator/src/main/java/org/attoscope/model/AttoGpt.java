@@ -24,33 +24,31 @@ public final class AttoGpt {
     private final Tokenizer tokenizer;
     private final String sha256;
     private final QkvTable qkv;
-    private final float[] ln2;
-    private final float[] lnF;
-    private final double[][] projT;
-    private final double[][] fcT;
-    private final double[][] mlpProjT;
-    private final double[][] logitsT;
+    private final BlockTail tail;
 
     public AttoGpt(ModelBundle bundle) {
         this.bundle = bundle;
         this.cfg = bundle.config();
         this.tokenizer = bundle.tokenizer();
         this.sha256 = bundle.sha256();
-        int c = cfg.width();
-        float[] tokEmb = bundle.tensor("tok_emb.weight");
-        this.qkv = new QkvTable(cfg, tokEmb, bundle.tensor("pos_emb.weight"), bundle.tensor("block.ln1.weight"),
-                bundle.tensor("block.attn.qkv.weight"));
-        this.ln2 = bundle.tensor("block.ln2.weight");
-        this.lnF = bundle.tensor("ln_f.weight");
-        this.projT = Gemm.transpose(bundle.tensor("block.attn.proj.weight"), c, c);
-        this.fcT = Gemm.transpose(bundle.tensor("block.mlp.fc.weight"), cfg.hidden(), c);
-        this.mlpProjT = Gemm.transpose(bundle.tensor("block.mlp.proj.weight"), c, cfg.hidden());
-        this.logitsT = Gemm.transpose(tokEmb, cfg.vocabSize(), c);
+        this.qkv = new QkvTable(cfg, bundle.tensor("tok_emb.weight"), bundle.tensor("pos_emb.weight"),
+                bundle.tensor("block.ln1.weight"), bundle.tensor("block.attn.qkv.weight"));
+        this.tail = new BlockTail(bundle);
     }
 
-    /** The weights, for the {@link Explainer}, which runs the same block in its own way. */
+    /** The weights, for the {@link Explainer}, which reads the embeddings and the output projection itself. */
     ModelBundle bundle() {
         return bundle;
+    }
+
+    /** The keys' and values' factored tables, shared with the {@link Explainer}. */
+    QkvTable qkv() {
+        return qkv;
+    }
+
+    /** The layers after attention, shared with the {@link Explainer}. */
+    BlockTail tail() {
+        return tail;
     }
 
     public ModelConfig config() {
@@ -151,40 +149,13 @@ public final class AttoGpt {
 
     /** Attention output projection, both residual adds, the MLP, the final norm and the tied logits, for n rows. */
     private float[] afterAttention(float[] x, float[] mixed, int n, Activations record) {
-        int c = cfg.width();
-        int hid = cfg.hidden();
-        float[] attnOut = new float[n * c];
-        Gemm.multiply(mixed, n, projT, attnOut);
-        float[] resid = new float[n * c];
-        for (int i = 0; i < resid.length; i++) {
-            resid[i] = x[i] + attnOut[i];
-        }
-        float[] normed = new float[n * c];
-        for (int r = 0; r < n; r++) {
-            RmsNorm.apply(resid, r * c, ln2, normed, r * c);
-        }
-        float[] hidden = new float[n * hid];
-        Gemm.multiply(normed, n, fcT, hidden);
-        for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = (float) Erf.gelu(hidden[i]);
-        }
-        float[] mlpOut = new float[n * c];
-        Gemm.multiply(hidden, n, mlpProjT, mlpOut);
-        for (int i = 0; i < resid.length; i++) {
-            resid[i] = resid[i] + mlpOut[i];
-        }
-        float[] fin = new float[n * c];
-        for (int r = 0; r < n; r++) {
-            RmsNorm.apply(resid, r * c, lnF, fin, r * c);
-        }
-        float[] logits = new float[n * cfg.vocabSize()];
-        Gemm.multiply(fin, n, logitsT, logits);
+        BlockTail.Rows rows = tail.run(x, mixed, n, n);
         if (record != null) {
-            System.arraycopy(attnOut, 0, record.attentionOutput, 0, attnOut.length);
-            System.arraycopy(mlpOut, 0, record.mlpOutput, 0, mlpOut.length);
-            System.arraycopy(resid, 0, record.residual, 0, resid.length);
-            System.arraycopy(fin, 0, record.finalNorm, 0, fin.length);
+            System.arraycopy(rows.attentionOutput(), 0, record.attentionOutput, 0, rows.attentionOutput().length);
+            System.arraycopy(rows.mlp(), 0, record.mlpOutput, 0, rows.mlp().length);
+            System.arraycopy(rows.residual(), 0, record.residual, 0, rows.residual().length);
+            System.arraycopy(rows.finalNorm(), 0, record.finalNorm, 0, rows.finalNorm().length);
         }
-        return logits;
+        return rows.logits();
     }
 }

@@ -12,12 +12,12 @@ import org.attoscope.util.FdlibmExp;
  *
  * <p>attoGPT has one block, so keys and values never depend on attention output: a counterfactual changes only the
  * point's own attention mix, and only that one row is run again through the output projection, the MLP and the
- * logits. Every counterfactual row of a batch goes through those dense layers together, as one {@link Gemm} product
- * per layer, like the engine's main rows. Each row's arithmetic is the same wherever it sits in the batch, so the
+ * logits. Every counterfactual row of a batch goes through those dense layers together, through the engine's own
+ * {@link BlockTail} (one {@link Gemm} product per layer), like the engine's main rows. Each row's arithmetic is the same wherever it sits in the batch, so the
  * bits do not depend on batching or threads.
  *
  * <p>The links (sources and weights) are the engine's, so the parts explain exactly the attention a point shows;
- * keys and values are recomputed here from the same {@link QkvTable} factoring, since the explainer needs every
+ * keys and values are recomputed here from the engine's {@link QkvTable}, since the explainer needs every
  * row of a window (for the dense run), which the engine never makes.
  */
 public final class Explainer {
@@ -26,31 +26,23 @@ public final class Explainer {
     private final float[] tokEmb;
     private final float[] posEmb;
     private final float[] proj;
-    private final float[] ln2;
     private final float[] lnF;
-    private final double[][] projT;
-    private final double[][] fcT;
-    private final double[][] mlpProjT;
-    private final double[][] logitsT;
+    private final BlockTail tail;
 
-    public Explainer(ModelBundle bundle) {
+    private Explainer(AttoGpt engine) {
+        ModelBundle bundle = engine.bundle();
         this.cfg = bundle.config();
-        int c = cfg.width();
         this.tokEmb = bundle.tensor("tok_emb.weight");
         this.posEmb = bundle.tensor("pos_emb.weight");
-        this.qkv = new QkvTable(cfg, tokEmb, posEmb, bundle.tensor("block.ln1.weight"), bundle.tensor("block.attn.qkv.weight"));
+        this.qkv = engine.qkv();
         this.proj = bundle.tensor("block.attn.proj.weight");
-        this.ln2 = bundle.tensor("block.ln2.weight");
         this.lnF = bundle.tensor("ln_f.weight");
-        this.projT = Gemm.transpose(proj, c, c);
-        this.fcT = Gemm.transpose(bundle.tensor("block.mlp.fc.weight"), cfg.hidden(), c);
-        this.mlpProjT = Gemm.transpose(bundle.tensor("block.mlp.proj.weight"), c, cfg.hidden());
-        this.logitsT = Gemm.transpose(tokEmb, cfg.vocabSize(), c);
+        this.tail = engine.tail();
     }
 
-    /** The explainer of the bundle {@code engine} runs. */
+    /** The explainer of the bundle {@code engine} runs, sharing its tables and layers. */
     public static Explainer of(AttoGpt engine) {
-        return new Explainer(engine.bundle());
+        return new Explainer(engine);
     }
 
     /**
@@ -110,7 +102,7 @@ public final class Explainer {
                 }
             }
         }
-        Tail tail = tail(x, mixed, rows, cfRows);
+        BlockTail.Rows tail = this.tail.run(x, mixed, rows, cfRows);
         Explained[] out = new Explained[n];
         for (int i = 0; i < n; i++) {
             out[i] = assemble(points[i], ids[points[i].focus()], plans[i], tail, cfRows + i, values[i], targets[i]);
@@ -131,10 +123,6 @@ public final class Explainer {
             }
             this.rows = r;
         }
-    }
-
-    /** What the dense layers made of every row: the MLP outputs and final residuals of all, logits of the counterfactuals. */
-    private record Tail(float[] mlp, float[] resid, float[] logits) {
     }
 
     /**
@@ -197,46 +185,12 @@ public final class Explainer {
         }
     }
 
-    /** Output projection, residual, MLP for every row; final norm and logits for the first {@code withLogits} rows. */
-    private Tail tail(float[] x, float[] mixed, int rows, int withLogits) {
-        int c = cfg.width();
-        float[] attnOut = new float[rows * c];
-        Gemm.multiply(mixed, rows, projT, attnOut);
-        float[] resid = new float[rows * c];
-        for (int i = 0; i < resid.length; i++) {
-            resid[i] = x[i] + attnOut[i];
-        }
-        float[] normed = new float[rows * c];
-        for (int r = 0; r < rows; r++) {
-            RmsNorm.apply(resid, r * c, ln2, normed, r * c);
-        }
-        float[] hidden = new float[rows * cfg.hidden()];
-        Gemm.multiply(normed, rows, fcT, hidden);
-        for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = (float) Erf.gelu(hidden[i]);
-        }
-        float[] mlp = new float[rows * c];
-        Gemm.multiply(hidden, rows, mlpProjT, mlp);
-        for (int i = 0; i < resid.length; i++) {
-            resid[i] = resid[i] + mlp[i];
-        }
-        float[] fin = new float[withLogits * c];
-        for (int r = 0; r < withLogits; r++) {
-            RmsNorm.apply(resid, r * c, lnF, fin, r * c);
-        }
-        float[] logits = new float[withLogits * cfg.vocabSize()];
-        if (withLogits > 0) {
-            Gemm.multiply(fin, withLogits, logitsT, logits);
-        }
-        return new Tail(mlp, resid, logits);
-    }
-
-    private Explained assemble(FocusResult p, int focusId, Plan plan, Tail tail, int mainRow, float[][] values, int[] targets) {
+    private Explained assemble(FocusResult p, int focusId, Plan plan, BlockTail.Rows tail, int mainRow, float[][] values, int[] targets) {
         int c = cfg.width();
         int d = cfg.headWidth();
         int heads = cfg.heads();
         int vocab = cfg.vocabSize();
-        double finalRms = 1 / RmsNorm.scale(tail.resid, mainRow * c, c);
+        double finalRms = 1 / RmsNorm.scale(tail.residual(), mainRow * c, c);
         int local = p.focus() - p.contextStart();
         List<Explained.TargetParts> parts = new ArrayList<>();
         for (int t : targets) {
@@ -246,7 +200,7 @@ public final class Explainer {
             }
             double token = dot(u, tokEmb, focusId * c);
             double position = dot(u, posEmb, local * c);
-            double mlp = dot(u, tail.mlp, mainRow * c);
+            double mlp = dot(u, tail.mlp(), mainRow * c);
             double[][] headParts = new double[heads][];
             int at = 0;
             for (int h = 0; h < heads; h++) {
@@ -275,16 +229,16 @@ public final class Explainer {
         int r = plan.first;
         float[][] headOff = new float[heads][];
         for (int h = 0; h < heads; h++) {
-            headOff[h] = Arrays.copyOfRange(tail.logits, r * vocab, (r + 1) * vocab);
+            headOff[h] = Arrays.copyOfRange(tail.logits(), r * vocab, (r + 1) * vocab);
             r++;
         }
-        float[] dense = Arrays.copyOfRange(tail.logits, r * vocab, (r + 1) * vocab);
+        float[] dense = Arrays.copyOfRange(tail.logits(), r * vocab, (r + 1) * vocab);
         r++;
         float[][][] drops = new float[heads][][];
         for (int h = 0; h < heads; h++) {
             drops[h] = new float[p.heads()[h].size()][];
             for (int j = 0; j < drops[h].length; j++) {
-                drops[h][j] = Arrays.copyOfRange(tail.logits, r * vocab, (r + 1) * vocab);
+                drops[h][j] = Arrays.copyOfRange(tail.logits(), r * vocab, (r + 1) * vocab);
                 r++;
             }
         }
