@@ -1,6 +1,5 @@
 package org.attoscope.lessons;
 
-import org.attoscope.content.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,19 +26,11 @@ final class ExplorerDirective implements FigureDirective {
 
     @Override
     public LessonFigure render(Directive d, LessonSources sources) {
-        String slug = d.required("story");
-        TracedStory story = sources.stories().get(slug);
-        if (story == null) {
-            throw d.problem("there is no story " + slug + ".", Suggestions.didYouMean(slug, sources.stories().slugs())
-                    + "use the name of a file in content/stories without .md: "
-                    + String.join(", ", sources.stories().slugs()) + ".");
-        }
-        var points = story.trace().points();
-        int first = points.get(0).focus();
-        int last = points.get(points.size() - 1).focus();
-        int focus = d.integer("point", d.required("point"), first, last, "story " + slug + " has prediction points "
-                + "at positions " + first + " to " + last);
-        PredictionPoint point = points.stream().filter(p -> p.focus() == focus).findFirst().orElseThrow();
+        StoryPoint at = StoryPoint.of(d, sources);
+        String slug = at.slug();
+        TracedStory story = at.story();
+        PredictionPoint point = at.point();
+        int focus = point.focus();
         var svg = Figures.draw(d, () -> PointFigure.render(sources.fragments(), slug, story.trace().tokens(), point,
                 sources.bundle().config().blockSize(), PREDICTIONS));
         Map<String, String> data = new LinkedHashMap<>();

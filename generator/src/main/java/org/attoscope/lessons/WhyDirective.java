@@ -3,7 +3,6 @@ package org.attoscope.lessons;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.attoscope.content.Suggestions;
 import org.attoscope.figures.AblationsFigure;
 import org.attoscope.figures.AttributionFigure;
 import org.attoscope.pages.TracedStory;
@@ -41,17 +40,11 @@ final class WhyDirective implements FigureDirective {
 
     @Override
     public LessonFigure render(Directive d, LessonSources sources) {
-        String slug = d.required("story");
-        TracedStory story = sources.stories().get(slug);
-        if (story == null) {
-            throw d.problem("there is no story " + slug + ".", Suggestions.didYouMean(slug, sources.stories().slugs())
-                    + "use the name of a file in content/stories without .md: "
-                    + String.join(", ", sources.stories().slugs()) + ".");
-        }
-        var points = story.trace().points();
-        int last = points.get(points.size() - 1).focus();
-        int focus = d.integer("point", d.required("point"), 0, last, "story " + slug + " has prediction points at positions 0 to " + last);
-        PredictionPoint point = points.get(focus);
+        StoryPoint at = StoryPoint.of(d, sources);
+        String slug = at.slug();
+        TracedStory story = at.story();
+        PredictionPoint point = at.point();
+        int focus = point.focus();
         if (point.explain() == null) {
             throw new IllegalStateException("story " + slug + " was traced without explain; the build always explains");
         }
