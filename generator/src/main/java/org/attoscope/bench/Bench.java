@@ -117,23 +117,13 @@ public final class Bench {
     }
 
     private Result measure(String name, IntSupplier work, List<String> texts) {
-        work.getAsInt(); // warm-up: let the JIT compile the hot loops before timing
-        List<Double> times = new ArrayList<>();
-        int points = 0;
-        double total = 0;
-        while (times.size() < 3 || total < minSeconds) {
-            long t0 = System.nanoTime();
-            points = work.getAsInt();
-            double s = (System.nanoTime() - t0) / 1e9;
-            times.add(s);
-            total += s;
-        }
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sorted[sorted.length / 2];
+        Timing t = Timing.median(work, minSeconds);
+        int points = t.points();
+        double median = t.seconds();
         double flops = usefulFlops(texts);
         Result r = new Result(name, points, median, points / median, flops / median / 1e9);
         out.printf("%-48s %7d points  %9.4f s  %10.0f points/s  %6.2f GFLOP/s  (median of %d)%n",
-                r.name(), r.points(), r.seconds(), r.pointsPerSecond(), r.gflops(), sorted.length);
+                r.name(), r.points(), r.seconds(), r.pointsPerSecond(), r.gflops(), t.runs());
         out.flush();
         return r;
     }
