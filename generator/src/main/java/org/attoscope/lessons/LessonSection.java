@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.Addresses;
 import org.attoscope.pages.Fragments;
 import org.attoscope.pages.NavLink;
 import org.attoscope.pages.Neighbours;
+import org.attoscope.pages.SearchEntry;
 import org.attoscope.pages.SectionPage;
 import org.attoscope.pages.SiteSection;
 import org.attoscope.pages.StoryTraces;
@@ -24,6 +26,12 @@ import org.attoscope.pages.StoryTraces;
 public final class LessonSection implements SiteSection {
     /** The content folder's lessons folder. */
     public static final String FOLDER = "lessons";
+
+    /** A fenced block: a figure directive or code, whose words are options and names rather than prose. */
+    private static final Pattern FENCED = Pattern.compile("(?m)^\\s*```[^\\n]*\\n[\\s\\S]*?^\\s*```[^\\n]*$");
+
+    /** A Markdown link's target, which names a file, not what the lesson is about. */
+    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)");
 
     private final Book book;
     private final CaptureLibrary captures;
@@ -46,6 +54,13 @@ public final class LessonSection implements SiteSection {
     public Optional<NavLink> nav() {
         return book.lessons().isEmpty() ? Optional.empty()
                 : Optional.of(new NavLink(Addresses.LESSONS_FOLDER, "Lessons", Addresses.LESSONS, "Read the lessons"));
+    }
+
+    /** Each lesson, found by its title, summary, headings and prose; figure directives and link targets are left out. */
+    @Override
+    public List<SearchEntry> searchEntries() {
+        return book.lessons().stream().map(l -> SearchEntry.of("Lesson", l.title(), l.summary(),
+                LINK_TARGET.matcher(FENCED.matcher(l.body()).replaceAll(" ")).replaceAll("]"), l.href())).toList();
     }
 
     /** The contents page, then each lesson; a lesson's Markdown is rendered only when its page is. */

@@ -29,6 +29,9 @@ public final class Addresses {
     public static final String VERIFICATION_JSON = VERIFICATION_FOLDER + "/report.json";
     /** The folder {@code templates/assets} is copied to. */
     public static final String ASSETS = "assets";
+    /** The search page, and the index it reads: a script the build writes, so search works from file://. */
+    public static final String SEARCH = "search/index.html";
+    public static final String SEARCH_INDEX = ASSETS + "/search-index.js";
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
 

@@ -30,6 +30,14 @@ public record PageLinks(String path, String root) {
         return root + Addresses.LESSONS;
     }
 
+    public String search() {
+        return root + Addresses.SEARCH;
+    }
+
+    public String searchIndex() {
+        return root + Addresses.SEARCH_INDEX;
+    }
+
     public String playground() {
         return root + Addresses.PLAYGROUND;
     }

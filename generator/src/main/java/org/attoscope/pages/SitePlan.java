@@ -76,6 +76,8 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         fixed.add(renderer.page(Addresses.HOW_IT_WORKS, "how-it-works",
                 () -> Map.of("figures", figures.explainerFigures(bundle)), List.of()));
         fixed.add(renderer.page(Addresses.NOT_FOUND, "not-found", Map.of(), List.of()));
+        fixed.add(renderer.page(Addresses.SEARCH, "search", Map.of(), List.of()));
+        fixed.add(searchIndex(stories, sections));
         fixed.addAll(assets(renderer.templatesDir()));
 
         List<Explorer> explorers = new ArrayList<>();
@@ -103,6 +105,18 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         explorers.forEach(e -> paths.add(e.page().path()));
         sectionPages.forEach(p -> paths.add(p.path()));
         return new SitePlan(fixed, explorers, sectionPages, publishing(config, paths));
+    }
+
+    /**
+     * The search index: its inputs are its entries, so serve rewrites it exactly when a story's or a lesson's
+     * title, description or words change, and leaves it alone for an edit that changes none of them.
+     */
+    private static PlannedPage searchIndex(List<ReadStory> stories, List<SiteSection> sections) {
+        List<SearchEntry> entries = new ArrayList<>();
+        stories.forEach(s -> entries.add(SearchEntry.story(s)));
+        sections.forEach(s -> entries.addAll(s.searchEntries()));
+        List<SearchEntry> index = List.copyOf(entries);
+        return new PlannedPage(Addresses.SEARCH_INDEX, List.of(index), () -> SearchIndex.script(index));
     }
 
     /** Every file, in the order a build writes them. */

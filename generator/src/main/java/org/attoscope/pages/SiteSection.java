@@ -23,6 +23,11 @@ public interface SiteSection {
      */
     List<SectionPage> pages(StoryTraces stories, Fragments fragments);
 
+    /** What the site's search finds of this section, in a stable order; nothing by default. */
+    default List<SearchEntry> searchEntries() {
+        return List.of();
+    }
+
     /** Files of the section that are not rendered from a template (the playground's weights script), if any. */
     default List<PlannedPage> files(StoryTraces stories) {
         return List.of();

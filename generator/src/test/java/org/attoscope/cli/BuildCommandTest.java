@@ -39,7 +39,7 @@ class BuildCommandTest {
     @Test
     void aBuildReportsWhatItMadeAndWarnsAboutUnknownWords() {
         assertEquals(0, build(), err.toString());
-        assertTrue(out.toString().startsWith("built 6 pages (1 story, 8 prediction points, 1 unknown word) into "), out.toString());
+        assertTrue(out.toString().startsWith("built 7 pages (1 story, 8 prediction points, 1 unknown word) into "), out.toString());
         assertTrue(err.toString().startsWith("warning: " + content.resolve("stories/cat.md") + ":4: \"zebra\""), err.toString());
         assertTrue(Files.isRegularFile(dir.resolve("site/explore/cat/index.html")));
     }

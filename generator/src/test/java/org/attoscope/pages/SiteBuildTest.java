@@ -40,12 +40,13 @@ class SiteBuildTest {
     }
 
     @Test
-    void theSiteHasAHomeAStoryListAnExplorerPerStoryTheExplainerAndA404() {
+    void theSiteHasAHomeAStoryListAnExplorerPerStoryTheExplainerA404AndSearch() {
         assertEquals(List.of(".attoscope-site.json", "404.html", "assets/explorer.js", "assets/favicon.svg", "assets/lessons.css", "assets/playground/engine.js",
-                "assets/playground/playground.css", "assets/playground/playground.js", "assets/site.css", "assets/why.css", "assets/why.js", "explore/cat-and-dog/index.html",
-                "explore/index.html", "explore/mat/index.html", "how-it-works/index.html", "index.html"),
+                "assets/playground/playground.css", "assets/playground/playground.js", "assets/search-index.js", "assets/search.js", "assets/site.css",
+                "assets/why.css", "assets/why.js", "explore/cat-and-dog/index.html", "explore/index.html", "explore/mat/index.html",
+                "how-it-works/index.html", "index.html", "search/index.html"),
                 List.copyOf(SiteFiles.snapshot(site).keySet()));
-        assertEquals(6, summary.pages(), "six HTML pages; the assets are copied, not rendered");
+        assertEquals(7, summary.pages(), "seven HTML pages; the assets are copied and the search index written, not rendered");
         assertEquals(2, summary.stories());
     }
 

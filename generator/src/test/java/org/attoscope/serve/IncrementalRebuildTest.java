@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.attoscope.InputException;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.lessons.LessonSection;
+import org.attoscope.pages.Addresses;
 import org.attoscope.playground.PlaygroundSection;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.LiveSite;
@@ -70,10 +71,11 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    void aLessonBodyEditRewritesThatLessonOnly() {
+    void aLessonBodyEditRewritesThatLessonAndTheSearchIndexOnly() {
         project.lesson("01-first", "First lesson", "Where the book starts.", "## Start\n\nNow with a second sentence.\n");
         LiveSite.Change change = live.update();
-        assertEquals(List.of("lessons/01-first/index.html"), change.written());
+        assertEquals(List.of(Addresses.SEARCH_INDEX, "lessons/01-first/index.html"), change.written());
+        assertTrue(project.read("site/" + Addresses.SEARCH_INDEX).contains(" second sentence"), "the new words are found");
         assertEquals(0, change.storiesTraced());
         assertTrue(project.read("site/lessons/01-first/index.html").contains("Now with a second sentence."));
     }
@@ -81,7 +83,7 @@ class IncrementalRebuildTest {
     @Test
     void aLessonTitleEditAlsoRewritesTheContentsAndTheNextLessonWhichLinkToIt() {
         project.lesson("01-first", "The very first lesson", "Where the book starts.", "## Start\n\nText.\n");
-        assertEquals(List.of("lessons/01-first/index.html", "lessons/02-attention/index.html", "lessons/index.html"),
+        assertEquals(List.of(Addresses.SEARCH_INDEX, "lessons/01-first/index.html", "lessons/02-attention/index.html", "lessons/index.html"),
                 live.update().written());
         assertTrue(project.read("site/lessons/index.html").contains("The very first lesson"));
     }
@@ -93,6 +95,14 @@ class IncrementalRebuildTest {
         assertEquals(1, change.storiesTraced(), "the cat's trace stays warm");
         assertTrue(change.written().contains("explore/mat/index.html"), change.written().toString());
         assertTrue(change.written().stream().noneMatch(p -> p.startsWith("lessons/")), "no lesson names the mat: " + change.written());
+        assertTrue(change.written().contains(Addresses.SEARCH_INDEX), "the story is found by its new words: " + change.written());
+        assertTrue(project.read("site/" + Addresses.SEARCH_INDEX).contains("dog ran"), "the mat's words, in first-seen order");
+    }
+
+    @Test
+    void anEditThatChangesNoWordLeavesTheSearchIndexAlone() {
+        project.lesson("01-first", "First lesson", "Where the book starts.", "## Start\n\nThe *model* reads [a story](../stories/mat.md).\n");
+        assertEquals(List.of("lessons/01-first/index.html"), live.update().written());
     }
 
     @Test
@@ -153,7 +163,7 @@ class IncrementalRebuildTest {
         before.forEach((p, b) -> assertArrayEquals(b, after.get(p), p));
 
         project.lesson("01-first", "First lesson", "Where the book starts.", "## Start\n\nFixed.\n");
-        assertEquals(List.of("lessons/01-first/index.html"), live.update().written());
+        assertEquals(List.of(Addresses.SEARCH_INDEX, "lessons/01-first/index.html"), live.update().written());
         assertTrue(project.read("site/lessons/01-first/index.html").contains("Fixed."));
     }
 

@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
+import org.attoscope.pages.Addresses;
 import org.attoscope.pages.LiveSite;
 import org.attoscope.pages.PageFigures;
 import org.attoscope.pages.SiteBuild;
@@ -84,7 +85,8 @@ class ServeSessionTest {
             assertTrue(get("/" + LESSON).body().contains("A freshly saved sentence."));
             Event reload = events.next();
             assertEquals("reload", reload.event());
-            assertEquals(List.of(LESSON), Json.mapper().convertValue(reload.data().get("changed"), List.class));
+            assertEquals(List.of(Addresses.SEARCH_INDEX, LESSON), Json.mapper().convertValue(reload.data().get("changed"), List.class),
+                    "the lesson and the search index, which holds its words");
         }
     }
 
@@ -115,7 +117,7 @@ class ServeSessionTest {
             project.lesson("01-first", "First lesson", "Where the book starts.", "## Start\n\nRepaired.\n");
             Event reload = events.next();
             assertEquals("reload", reload.event());
-            awaitTrue(() -> out.toString().contains("fixed: rebuilt " + LESSON));
+            awaitTrue(() -> out.toString().contains("fixed: rebuilt " + Addresses.SEARCH_INDEX + ", " + LESSON));
             assertTrue(project.read("site/" + LESSON).contains("Repaired."));
         }
     }

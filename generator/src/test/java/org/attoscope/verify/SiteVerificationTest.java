@@ -194,7 +194,7 @@ class SiteVerificationTest {
         assertEquals(SiteVerification.VERSION, report.get("verifier").asText());
         assertEquals("Nu Html Checker " + NuHtmlChecker.VERSION, report.get("html_checker").asText());
         JsonNode summary = report.get("summary");
-        assertEquals(6, summary.get("pages").asInt());
+        assertEquals(7, summary.get("pages").asInt(), "home, stories, two explorers, explainer, 404, search");
         assertEquals(9, summary.get("figures").asInt());
         assertTrue(summary.get("contrast_min").asDouble() >= 4.5, summary.toString());
         assertEquals(28, summary.get("points").asInt());
