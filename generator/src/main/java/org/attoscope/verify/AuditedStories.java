@@ -32,8 +32,8 @@ import org.attoscope.verify.audit.PointsAudit;
  *
  * <p>A run is kept only while a page that will ask for it is still unchecked ({@link StoryUses} counts the asks
  * before the pages are checked): the last ask hands the run over and forgets it, so a site's runs are never all in
- * memory at once (about 4 MB each with explain data; a 1,000-story site would need 4 GB). An ask nobody counted
- * runs the story again, with the same result.
+ * memory at once (a 512-token story's run with explain data is about 3 MB; kept for the whole check, a 1,000-story
+ * site needed 4 GB). An ask nobody counted runs the story again, with the same result.
  */
 final class AuditedStories {
     /**
