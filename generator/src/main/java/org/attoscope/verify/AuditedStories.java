@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.concurrent.FutureTask;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -28,6 +29,11 @@ import org.attoscope.verify.audit.PointsAudit;
  * ({@link PlainForward}), never the engine, the tracer or the explorer's excerpt code: what explorer pages and
  * engine figures are compared with. Each story runs once, on first use, on whichever verifier thread asks first;
  * when its explorer page carries section 3.1 {@code explain} data, the run explains exactly that page's targets.
+ *
+ * <p>A run is kept only while a page that will ask for it is still unchecked ({@link StoryUses} counts the asks
+ * before the pages are checked): the last ask hands the run over and forgets it, so a site's runs are never all in
+ * memory at once (a 512-token story's run with explain data is about 3 MB; kept for the whole check, a 1,000-story
+ * site needed 4 GB). An ask nobody counted runs the story again, with the same result.
  */
 final class AuditedStories {
     /**
@@ -51,13 +57,16 @@ final class AuditedStories {
     }
 
     private final Map<String, Story> stories = new LinkedHashMap<>();
-    private final Map<String, FutureTask<Audited>> runs = new ConcurrentHashMap<>();
+    /** Runs still to be asked for, and how many asks each has left; both guarded by {@code this}. */
+    private final Map<String, FutureTask<Audited>> runs = new HashMap<>();
+    private final Map<String, Integer> asksLeft = new HashMap<>();
     private final ModelBundle bundle;
     private final PlainForward plain;
     private final PointsAudit audit;
     private final BuiltSite site;
     private final int topn;
     private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
 
     AuditedStories(Path content, ModelBundle bundle, PlainForward plain, BuiltSite site, int topn) {
         StoryLibrary.load(content).forEach(s -> stories.put(s.slug(), s));
@@ -66,6 +75,17 @@ final class AuditedStories {
         this.audit = new PointsAudit(plain, bundle.tokenizer()::word, bundle.config().topkAttn());
         this.site = site;
         this.topn = topn;
+    }
+
+    /** How many times each story's run will be asked for ({@link StoryUses}); until then every ask runs afresh. */
+    synchronized void expect(Map<String, Integer> asks) {
+        asksLeft.clear();
+        asksLeft.putAll(asks);
+    }
+
+    /** The stories whose runs are kept now, sorted: those asked for and not yet by their last user. */
+    synchronized Set<String> kept() {
+        return new TreeSet<>(runs.keySet());
     }
 
     Set<String> slugs() {
@@ -80,6 +100,11 @@ final class AuditedStories {
         return topn;
     }
 
+    /** How many forward passes have run: one per story when every ask was counted. */
+    int passes() {
+        return passes.get();
+    }
+
     /** Time spent in the forward pass, summed over threads. */
     long millis() {
         return nanos.get() / 1_000_000;
@@ -91,7 +116,7 @@ final class AuditedStories {
         if (story == null) {
             return null;
         }
-        FutureTask<Audited> task = runs.computeIfAbsent(slug, s -> new FutureTask<>(() -> run(story)));
+        FutureTask<Audited> task = take(slug, story);
         task.run(); // runs once; any other caller waits in get()
         try {
             return task.get();
@@ -106,8 +131,22 @@ final class AuditedStories {
         }
     }
 
+    /** The story's run, kept for the asks still to come or forgotten when this is its last. */
+    private synchronized FutureTask<Audited> take(String slug, Story story) {
+        FutureTask<Audited> task = runs.computeIfAbsent(slug, s -> new FutureTask<>(() -> run(story)));
+        int left = asksLeft.getOrDefault(slug, 0) - 1;
+        if (left > 0) {
+            asksLeft.put(slug, left);
+        } else {
+            asksLeft.remove(slug);
+            runs.remove(slug);
+        }
+        return task;
+    }
+
     private Audited run(Story story) {
         long start = System.nanoTime();
+        passes.incrementAndGet();
         try {
             return audit(story);
         } finally {

@@ -121,7 +121,9 @@ public final class SiteVerification implements SiteVerifier {
                 bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped));
 
         List<Finding> findings = new ArrayList<>(shipped.findings());
-        List<PageOutcome> pages = checkPages(pageCheck, site.pages());
+        List<String> paths = site.pages();
+        stories.expect(StoryUses.of(site, paths));
+        List<PageOutcome> pages = checkPages(pageCheck, paths);
         long engineMillis = stories.millis();
         pages.forEach(p -> findings.addAll(p.findings()));
         findings.addAll(explorerPages(site, stories.slugs(), pages));
