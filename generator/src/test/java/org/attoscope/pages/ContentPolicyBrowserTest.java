@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ class ContentPolicyBrowserTest {
     @TempDir
     static Path dir;
     static TinyProject project;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
 
     /** Every violation the page reports, gathered from the first moment (init scripts run outside the page's policy). */
@@ -37,17 +36,14 @@ class ContentPolicyBrowserTest {
     static void start() {
         project = new TinyProject(dir);
         assertEquals(0, project.build(), project.err.toString());
-        playwright = HeadlessChromium.playwright();
-        browser = HeadlessChromium.launch(playwright);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

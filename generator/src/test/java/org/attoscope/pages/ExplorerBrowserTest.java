@@ -50,7 +50,7 @@ class ExplorerBrowserTest {
     static Path dir;
     static RealSite real;
     static JsonNode story;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
     Page page;
 
@@ -58,17 +58,14 @@ class ExplorerBrowserTest {
     static void start() {
         real = new RealSite(dir);
         story = real.embedded(SLUG);
-        playwright = HeadlessChromium.playwright();
-        browser = HeadlessChromium.launch(playwright);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

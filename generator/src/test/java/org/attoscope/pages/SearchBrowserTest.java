@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class SearchBrowserTest {
     @TempDir
     static Path dir;
     static TinyProject project;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
     Page page;
     final List<String> problems = new ArrayList<>();
@@ -46,17 +45,14 @@ class SearchBrowserTest {
         ModelBundle bundle = ModelBundle.load(project.model);
         new SiteBuild(new SiteBuild.Folders(project.content, project.templates, project.site), SiteConfig.load(project.content), bundle,
                 PageFigures.NONE, SiteVerifier.NONE, w -> { }, 2, List.of(new LessonSection(project.content, bundle))).run();
-        playwright = HeadlessChromium.playwright();
-        browser = HeadlessChromium.launch(playwright);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

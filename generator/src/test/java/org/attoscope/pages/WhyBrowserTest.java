@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import org.attoscope.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
@@ -22,24 +21,21 @@ class WhyBrowserTest {
     static Path dir;
     static RealSite real;
     static JsonNode story;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
 
     @BeforeAll
     static void start() {
         real = new RealSite(dir);
         story = real.embedded(SLUG);
-        playwright = HeadlessChromium.playwright();
-        browser = HeadlessChromium.launch(playwright);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

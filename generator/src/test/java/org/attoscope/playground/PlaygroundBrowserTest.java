@@ -23,6 +23,7 @@ import org.attoscope.testing.TestModels;
 import org.attoscope.trace.PromptTrace;
 import org.attoscope.trace.Tracer;
 import org.attoscope.util.Json;
+import org.attoscope.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,7 @@ class PlaygroundBrowserTest {
     @TempDir
     static Path dir;
     static PlaygroundSite site;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
     BrowserContext context;
     Page page;
@@ -48,17 +49,14 @@ class PlaygroundBrowserTest {
     @BeforeAll
     static void start() {
         site = new PlaygroundSite(dir);
-        playwright = PlaygroundSite.playwright();
-        browser = PlaygroundSite.chromium(playwright);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

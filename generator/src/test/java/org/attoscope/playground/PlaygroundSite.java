@@ -1,8 +1,5 @@
 package org.attoscope.playground;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
-import org.attoscope.testing.HeadlessChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,13 +39,5 @@ final class PlaygroundSite {
 
     Path page() {
         return site.resolve(PlaygroundSection.PAGE);
-    }
-
-    static Playwright playwright() {
-        return HeadlessChromium.playwright();
-    }
-
-    static Browser chromium(Playwright playwright) {
-        return HeadlessChromium.launch(playwright);
     }
 }

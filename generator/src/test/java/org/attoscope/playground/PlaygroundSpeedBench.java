@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,6 +13,7 @@ import org.attoscope.model.Tokenizer;
 import org.attoscope.testing.TestModels;
 import org.attoscope.trace.Tracer;
 import org.attoscope.util.Json;
+import org.attoscope.testing.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +33,8 @@ class PlaygroundSpeedBench {
     void tokeniseAndComputeA128TokenText() throws IOException {
         PlaygroundSite site = new PlaygroundSite(dir);
         String text = text128();
-        try (Playwright playwright = PlaygroundSite.playwright()) {
-            Browser browser = PlaygroundSite.chromium(playwright);
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            Browser browser = chromium.browser();
             Page page = browser.newPage();
             page.navigate(site.page().toUri().toString());
             page.waitForFunction("() => document.getElementById('attoscope-live-points').textContent.length > 0");

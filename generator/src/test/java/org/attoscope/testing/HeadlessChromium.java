@@ -13,10 +13,36 @@ import java.util.Map;
  * (this machine reaches no download host), headless, with no background connections (the network is closed, and
  * every refused request would be noise in the tests' request logs).
  */
-public final class HeadlessChromium {
+public final class HeadlessChromium implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    private HeadlessChromium() {
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private HeadlessChromium(Playwright playwright) {
+        this.playwright = playwright;
+        this.browser = launch(playwright);
+    }
+
+    /** Playwright and the browser a spec class shares; {@link #close()} ends both. */
+    public static HeadlessChromium start() {
+        Playwright playwright = playwright();
+        try {
+            return new HeadlessChromium(playwright);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    /** Closing Playwright closes the browsers it launched. */
+    @Override
+    public void close() {
+        playwright.close();
     }
 
     /** Playwright told not to fetch a browser. */
