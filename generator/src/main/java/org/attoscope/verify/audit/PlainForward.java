@@ -15,16 +15,17 @@ import org.attoscope.model.ModelConfig;
  * attends over its own window, keeps its top-k scores, and runs the rest of the block and the tied logits. Everything
  * is double; results agree with the float32 engine to float tolerance, never bit for bit.
  *
- * <p>Matrix-vector products run as {@code out[v] += x[i] * wT[i][v]} over a transposed matrix, a loop the JIT turns
- * into vector instructions, and the layers after attention run over a batch of rows so each weight row is read once
- * per batch. Keys and values are shared by the points of one window (the first 128 positions).
+ * <p>Every matrix product goes through {@link ByInput}, the verifier's own product written in the shape the JIT
+ * turns into vector instructions, over batches of rows: a window's keys and values in one product, the layers after
+ * attention for the rows of several points (each point's main row and, with section 3.1, its counterfactual rows)
+ * in one product, so each weight is read once per batch. Keys and values are shared by the points of one window (the
+ * first 128 positions); a sliding window, whose positions all move, makes its own.
  */
 public final class PlainForward {
     /** The three tokens FORMATS.md section 3 leaves out of predictions. */
     static final List<String> EXCLUDED = List.of("<pad>", "<bos>", "<unk>");
     private static final double EPS = 1e-6;
-    private static final int BATCH_ROWS = 48;
-    private static final int COLUMN_TILE = 512;
+    private static final int BATCH_ROWS = 64;
 
     private final int vocab;
     private final int block;
@@ -38,13 +39,13 @@ public final class PlainForward {
     private final float[] ln1;
     private final float[] ln2;
     private final float[] lnF;
-    private final double[] qT;
-    private final double[] kT;
-    private final double[] vT;
-    private final double[] projT;
-    private final double[] fcT;
-    private final double[] mlpT;
-    private final double[] embT;
+    private final ByInput query;
+    private final ByInput key;
+    private final ByInput value;
+    private final ByInput proj;
+    private final ByInput fc;
+    private final ByInput mlpOut;
+    private final ByInput unembed;
     private final boolean[] excluded;
 
     public PlainForward(ModelBundle bundle) {
@@ -62,13 +63,13 @@ public final class PlainForward {
         ln2 = bundle.tensor("block.ln2.weight");
         lnF = bundle.tensor("ln_f.weight");
         float[] qkv = bundle.tensor("block.attn.qkv.weight");
-        qT = transpose(qkv, 0, width, width);
-        kT = transpose(qkv, width, width, width);
-        vT = transpose(qkv, 2 * width, width, width);
-        projT = transpose(bundle.tensor("block.attn.proj.weight"), 0, width, width);
-        fcT = transpose(bundle.tensor("block.mlp.fc.weight"), 0, hidden, width);
-        mlpT = transpose(bundle.tensor("block.mlp.proj.weight"), 0, width, hidden);
-        embT = transpose(tok, 0, vocab, width);
+        query = ByInput.of(qkv, 0, width, width);
+        key = ByInput.of(qkv, width, width, width);
+        value = ByInput.of(qkv, 2 * width, width, width);
+        proj = ByInput.of(bundle.tensor("block.attn.proj.weight"), 0, width, width);
+        fc = ByInput.of(bundle.tensor("block.mlp.fc.weight"), 0, hidden, width);
+        mlpOut = ByInput.of(bundle.tensor("block.mlp.proj.weight"), 0, width, hidden);
+        unembed = ByInput.of(tok, 0, vocab, width);
         excluded = new boolean[vocab];
         for (int id = 0; id < vocab; id++) {
             excluded[id] = EXCLUDED.contains(bundle.tokenizer().word(id));
@@ -116,7 +117,7 @@ public final class PlainForward {
         return out;
     }
 
-    /** One window: its rows' embeddings, and keys, values and queries made on first use. */
+    /** One window: its rows' embeddings, normalised, and every row's key and value. */
     private final class Window {
         final int start;
         final int length;
@@ -130,8 +131,6 @@ public final class PlainForward {
             this.length = length;
             x = new double[length][width];
             normed = new double[length][];
-            k = new double[length][];
-            v = new double[length][];
             for (int r = 0; r < length; r++) {
                 int id = ids[start + r];
                 for (int i = 0; i < width; i++) {
@@ -139,19 +138,15 @@ public final class PlainForward {
                 }
                 normed[r] = rmsNorm(x[r], ln1);
             }
+            k = key.times(normed);
+            v = value.times(normed);
         }
 
         double[] key(int r) {
-            if (k[r] == null) {
-                k[r] = times(normed[r], kT, width);
-            }
             return k[r];
         }
 
         double[] value(int r) {
-            if (v[r] == null) {
-                v[r] = times(normed[r], vT, width);
-            }
             return v[r];
         }
     }
@@ -182,7 +177,7 @@ public final class PlainForward {
 
     private Attended attend(Window w, int local, int[] ids, int[] targets) {
         Attended a = new Attended(w.start + local, w.start, local, w.x[local], targets);
-        double[] q = times(w.normed[local], qT, width);
+        double[] q = query.times(w.normed[local]);
         double scale = 1 / Math.sqrt(headWidth);
         int n = local + 1;
         double[][] scores = new double[heads][n];
@@ -231,18 +226,23 @@ public final class PlainForward {
         a.rows.add(concat(a.headOut));
         a.rowNames.add("main");
         if (targets != null) {
+            // a link's part of the residual: its weighted value alone in its head's slice, through the projection
+            List<double[]> alone = new ArrayList<>();
             for (int h = 0; h < heads; h++) {
-                List<double[]> parts = new ArrayList<>();
+                int hb = h * headWidth;
                 for (int i = 0; i < keptAt[h].length; i++) {
                     double[] one = new double[width];
                     double[] value = w.value(keptAt[h][i]);
-                    int hb = h * headWidth;
                     for (int j = 0; j < headWidth; j++) {
-                        axpy(kept[h][i] * value[hb + j], projT, (hb + j) * width, one, 0, width);
+                        one[hb + j] = kept[h][i] * value[hb + j];
                     }
-                    parts.add(one);
+                    alone.add(one);
                 }
-                a.linkParts.add(parts);
+            }
+            double[][] parts = proj.times(alone.toArray(new double[0][]));
+            for (int h = 0, at = 0; h < heads; h++) {
+                a.linkParts.add(List.of(parts).subList(at, at + keptAt[h].length));
+                at += keptAt[h].length;
             }
             for (int off = 0; off < heads; off++) {
                 List<double[]> outs = new ArrayList<>(a.headOut);
@@ -359,7 +359,7 @@ public final class PlainForward {
 
     private Block afterAttention(double[][] x, double[][] mixed) {
         int n = x.length;
-        double[][] attn = dense(mixed, projT, width, width);
+        double[][] attn = proj.times(mixed);
         double[][] resid = new double[n][width];
         double[][] normed = new double[n][];
         for (int r = 0; r < n; r++) {
@@ -368,13 +368,13 @@ public final class PlainForward {
             }
             normed[r] = rmsNorm(resid[r], ln2);
         }
-        double[][] h = dense(normed, fcT, width, hidden);
+        double[][] h = fc.times(normed);
         for (double[] row : h) {
             for (int i = 0; i < hidden; i++) {
                 row[i] = PlainErf.gelu(row[i]);
             }
         }
-        double[][] mlp = dense(h, mlpT, hidden, width);
+        double[][] mlp = mlpOut.times(h);
         double[] rms = new double[n];
         double[][] fin = new double[n][];
         for (int r = 0; r < n; r++) {
@@ -387,7 +387,7 @@ public final class PlainForward {
                 fin[r][i] = resid[r][i] / rms[r] * lnF[i];
             }
         }
-        return new Block(mlp, rms, dense(fin, embT, width, vocab));
+        return new Block(mlp, rms, unembed.times(fin));
     }
 
     private PlainPoint point(Attended a, Block b, int row, int[] ids, int top) {
@@ -547,53 +547,11 @@ public final class PlainForward {
         return Math.sqrt(s / x.length + EPS);
     }
 
-    /** One vector through a transposed matrix {@code wT[in][out]}. */
-    private static double[] times(double[] in, double[] wT, int outDim) {
-        double[] out = new double[outDim];
-        for (int i = 0; i < in.length; i++) {
-            axpy(in[i], wT, i * outDim, out, 0, outDim);
-        }
-        return out;
-    }
-
-    /** Rows through a transposed matrix, in column tiles so a tile of every output row stays in cache. */
-    private static double[][] dense(double[][] in, double[] wT, int inDim, int outDim) {
-        double[][] out = new double[in.length][outDim];
-        for (int v0 = 0; v0 < outDim; v0 += COLUMN_TILE) {
-            int len = Math.min(COLUMN_TILE, outDim - v0);
-            for (int i = 0; i < inDim; i++) {
-                int base = i * outDim + v0;
-                for (int r = 0; r < in.length; r++) {
-                    axpy(in[r][i], wT, base, out[r], v0, len);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code out[at..at+n) += a * w[from..from+n)}: the loop shape the JIT vectorises. */
-    private static void axpy(double a, double[] w, int from, double[] out, int at, int n) {
-        for (int j = 0; j < n; j++) {
-            out[at + j] += a * w[from + j];
-        }
-    }
-
     private double[] concat(List<double[]> parts) {
         double[] out = new double[width];
         for (int h = 0; h < parts.size(); h++) {
             System.arraycopy(parts.get(h), 0, out, h * headWidth, headWidth);
         }
         return out;
-    }
-
-    /** Rows {@code from..from+rows} of a row-major [rows, cols] float matrix, transposed to [cols][rows] in double. */
-    private static double[] transpose(float[] w, int fromRow, int rows, int cols) {
-        double[] t = new double[cols * rows];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[(fromRow + r) * cols + c];
-            }
-        }
-        return t;
     }
 }
