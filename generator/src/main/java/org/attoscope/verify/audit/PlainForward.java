@@ -175,116 +175,159 @@ public final class PlainForward {
         }
     }
 
+    /*
+     * The steps of one point's attention are separate methods on purpose: written as one, the method is large enough
+     * that C2 spends seconds compiling it (measured: 2 to 5 s, three times over, in a cold build), during which every
+     * other hot method of the build waits in slower code.
+     */
     private Attended attend(Window w, int local, int[] ids, int[] targets) {
         Attended a = new Attended(w.start + local, w.start, local, w.x[local], targets);
         double[] q = query.times(w.normed[local]);
-        double scale = 1 / Math.sqrt(headWidth);
         int n = local + 1;
-        double[][] scores = new double[heads][n];
+        double[][] scores = new double[heads][];
         double[][] kept = new double[heads][];
         int[][] keptAt = new int[heads][];
         for (int h = 0; h < heads; h++) {
-            int hb = h * headWidth;
-            for (int t = 0; t < n; t++) {
-                double[] key = w.key(t);
-                double s = 0;
-                for (int j = 0; j < headWidth; j++) {
-                    s += q[hb + j] * key[hb + j];
-                }
-                scores[h][t] = s * scale;
-            }
-            int keep = Math.min(topk, n);
-            boolean[] taken = new boolean[n];
-            int[] at = new int[keep];
-            for (int i = 0; i < keep; i++) {
-                int best = -1;
-                for (int t = 0; t < n; t++) {
-                    if (!taken[t] && (best < 0 || scores[h][t] > scores[h][best])) {
-                        best = t;
-                    }
-                }
-                taken[best] = true;
-                at[i] = best;
-            }
-            double dropped = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < n; t++) {
-                if (!taken[t]) {
-                    dropped = Math.max(dropped, scores[h][t]);
-                }
-            }
-            a.margins[h] = scores[h][at[keep - 1]] - dropped;
-            double[] weights = softmax(scores[h], at);
-            kept[h] = weights;
-            keptAt[h] = at;
+            scores[h] = scores(w, q, h * headWidth, n);
+            keptAt[h] = largest(scores[h], Math.min(topk, n));
+            a.margins[h] = margin(scores[h], keptAt[h]);
+            kept[h] = softmax(scores[h], keptAt[h]);
             List<PlainPoint.Link> links = new ArrayList<>();
-            for (int i = 0; i < keep; i++) {
-                links.add(new PlainPoint.Link(w.start + at[i], weights[i]));
+            for (int i = 0; i < keptAt[h].length; i++) {
+                links.add(new PlainPoint.Link(w.start + keptAt[h][i], kept[h][i]));
             }
             a.links.add(links);
-            a.headOut.add(headOutput(w, hb, at, weights));
+            a.headOut.add(headOutput(w, h * headWidth, keptAt[h], kept[h]));
         }
         a.rows.add(concat(a.headOut));
         a.rowNames.add("main");
         if (targets != null) {
-            // a link's part of the residual: its weighted value alone in its head's slice, through the projection
-            List<double[]> alone = new ArrayList<>();
-            for (int h = 0; h < heads; h++) {
-                int hb = h * headWidth;
-                for (int i = 0; i < keptAt[h].length; i++) {
-                    double[] one = new double[width];
-                    double[] value = w.value(keptAt[h][i]);
-                    for (int j = 0; j < headWidth; j++) {
-                        one[hb + j] = kept[h][i] * value[hb + j];
-                    }
-                    alone.add(one);
-                }
-            }
-            double[][] parts = proj.times(alone.toArray(new double[0][]));
-            for (int h = 0, at = 0; h < heads; h++) {
-                a.linkParts.add(List.of(parts).subList(at, at + keptAt[h].length));
-                at += keptAt[h].length;
-            }
-            for (int off = 0; off < heads; off++) {
-                List<double[]> outs = new ArrayList<>(a.headOut);
-                outs.set(off, new double[headWidth]);
-                a.rows.add(concat(outs));
-                a.rowNames.add("head" + off + "_off");
-            }
-            List<double[]> dense = new ArrayList<>();
-            for (int h = 0; h < heads; h++) {
-                int[] all = new int[n];
-                for (int t = 0; t < n; t++) {
-                    all[t] = t;
-                }
-                dense.add(headOutput(w, h * headWidth, all, softmax(scores[h], all)));
-            }
-            a.rows.add(concat(dense));
-            a.rowNames.add("dense");
-            for (int h = 0; h < heads; h++) {
-                for (int drop = 0; drop < keptAt[h].length; drop++) {
-                    int[] rest = new int[keptAt[h].length - 1];
-                    double[] restWeights = new double[rest.length];
-                    double left = 0;
-                    for (int i = 0, j = 0; i < keptAt[h].length; i++) {
-                        if (i != drop) {
-                            rest[j] = keptAt[h][i];
-                            restWeights[j] = kept[h][i];
-                            left += kept[h][i];
-                            j++;
-                        }
-                    }
-                    for (int j = 0; j < rest.length; j++) {
-                        restWeights[j] /= left;
-                    }
-                    List<double[]> outs = new ArrayList<>(a.headOut);
-                    outs.set(h, headOutput(w, h * headWidth, rest, restWeights));
-                    a.rows.add(concat(outs));
-                    a.rowNames.add("drop");
-                    a.dropOf.add(new int[] {h, drop});
-                }
-            }
+            linkParts(a, w, kept, keptAt);
+            headsOff(a);
+            denseRow(a, w, scores, n);
+            dropRows(a, w, kept, keptAt);
         }
         return a;
+    }
+
+    /** Head {@code hb}'s scaled scores of the first {@code n} rows of the window. */
+    private double[] scores(Window w, double[] q, int hb, int n) {
+        double scale = 1 / Math.sqrt(headWidth);
+        double[] scores = new double[n];
+        for (int t = 0; t < n; t++) {
+            double[] key = w.key(t);
+            double s = 0;
+            for (int j = 0; j < headWidth; j++) {
+                s += q[hb + j] * key[hb + j];
+            }
+            scores[t] = s * scale;
+        }
+        return scores;
+    }
+
+    /** The positions of the {@code keep} largest scores, largest first, ties to the earlier position. */
+    private static int[] largest(double[] scores, int keep) {
+        int n = scores.length;
+        boolean[] taken = new boolean[n];
+        int[] at = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            int best = -1;
+            for (int t = 0; t < n; t++) {
+                if (!taken[t] && (best < 0 || scores[t] > scores[best])) {
+                    best = t;
+                }
+            }
+            taken[best] = true;
+            at[i] = best;
+        }
+        return at;
+    }
+
+    /** How far the smallest kept score lies above the largest dropped one; infinite when none was dropped. */
+    private static double margin(double[] scores, int[] kept) {
+        boolean[] taken = new boolean[scores.length];
+        for (int t : kept) {
+            taken[t] = true;
+        }
+        double dropped = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < scores.length; t++) {
+            if (!taken[t]) {
+                dropped = Math.max(dropped, scores[t]);
+            }
+        }
+        return scores[kept[kept.length - 1]] - dropped;
+    }
+
+    /** Each kept link's part of the residual: its weighted value alone in its head's slice, through the projection. */
+    private void linkParts(Attended a, Window w, double[][] kept, int[][] keptAt) {
+        List<double[]> alone = new ArrayList<>();
+        for (int h = 0; h < heads; h++) {
+            int hb = h * headWidth;
+            for (int i = 0; i < keptAt[h].length; i++) {
+                double[] one = new double[width];
+                double[] value = w.value(keptAt[h][i]);
+                for (int j = 0; j < headWidth; j++) {
+                    one[hb + j] = kept[h][i] * value[hb + j];
+                }
+                alone.add(one);
+            }
+        }
+        double[][] parts = proj.times(alone.toArray(new double[0][]));
+        for (int h = 0, at = 0; h < heads; h++) {
+            a.linkParts.add(List.of(parts).subList(at, at + keptAt[h].length));
+            at += keptAt[h].length;
+        }
+    }
+
+    /** The ablations that switch one head off: its output zero, the other heads' as they are. */
+    private void headsOff(Attended a) {
+        for (int off = 0; off < heads; off++) {
+            List<double[]> outs = new ArrayList<>(a.headOut);
+            outs.set(off, new double[headWidth]);
+            a.rows.add(concat(outs));
+            a.rowNames.add("head" + off + "_off");
+        }
+    }
+
+    /** The ablation without top-k: every head attends over every row of its window. */
+    private void denseRow(Attended a, Window w, double[][] scores, int n) {
+        int[] all = new int[n];
+        for (int t = 0; t < n; t++) {
+            all[t] = t;
+        }
+        List<double[]> dense = new ArrayList<>();
+        for (int h = 0; h < heads; h++) {
+            dense.add(headOutput(w, h * headWidth, all, softmax(scores[h], all)));
+        }
+        a.rows.add(concat(dense));
+        a.rowNames.add("dense");
+    }
+
+    /** For each kept link, the head's output without it, the other kept weights renormalised to sum to 1. */
+    private void dropRows(Attended a, Window w, double[][] kept, int[][] keptAt) {
+        for (int h = 0; h < heads; h++) {
+            for (int drop = 0; drop < keptAt[h].length; drop++) {
+                int[] rest = new int[keptAt[h].length - 1];
+                double[] restWeights = new double[rest.length];
+                double left = 0;
+                for (int i = 0, j = 0; i < keptAt[h].length; i++) {
+                    if (i != drop) {
+                        rest[j] = keptAt[h][i];
+                        restWeights[j] = kept[h][i];
+                        left += kept[h][i];
+                        j++;
+                    }
+                }
+                for (int j = 0; j < rest.length; j++) {
+                    restWeights[j] /= left;
+                }
+                List<double[]> outs = new ArrayList<>(a.headOut);
+                outs.set(h, headOutput(w, h * headWidth, rest, restWeights));
+                a.rows.add(concat(outs));
+                a.rowNames.add("drop");
+                a.dropOf.add(new int[] {h, drop});
+            }
+        }
     }
 
     private double[] headOutput(Window w, int hb, int[] at, double[] weights) {
@@ -408,26 +451,6 @@ public final class PlainForward {
     }
 
     private PlainPoint.Explain explain(Attended a, Block b, int row, int[] ids) {
-        double rms = b.finalRms[row];
-        double[] tokenPart = new double[width];
-        double[] positionPart = new double[width];
-        for (int i = 0; i < width; i++) {
-            tokenPart[i] = tok[ids[a.focus] * width + i];
-            positionPart[i] = pos[a.local * width + i];
-        }
-        List<PlainPoint.Target> targets = new ArrayList<>();
-        for (int id : a.targets) {
-            List<List<Double>> perHead = new ArrayList<>();
-            for (List<double[]> parts : a.linkParts) {
-                List<Double> h = new ArrayList<>();
-                for (double[] p : parts) {
-                    h.add(project(p, id, rms));
-                }
-                perHead.add(h);
-            }
-            targets.add(new PlainPoint.Target(id, b.logits[row][id], project(tokenPart, id, rms), project(positionPart, id, rms),
-                    project(b.mlp[row], id, rms), perHead));
-        }
         Map<String, PlainPoint.Ablation> ablations = new LinkedHashMap<>();
         List<List<PlainPoint.LinkDrop>> drops = new ArrayList<>();
         for (int h = 0; h < heads; h++) {
@@ -449,7 +472,32 @@ public final class PlainForward {
                 ablations.put(name, new PlainPoint.Ablation(best(logits, probs, 5), targetProbs));
             }
         }
-        return new PlainPoint.Explain(rms, targets, ablations, drops);
+        return new PlainPoint.Explain(b.finalRms[row], targets(a, b, row, ids), ablations, drops);
+    }
+
+    /** Each target's logit, split into the parts of the residual that make it. */
+    private List<PlainPoint.Target> targets(Attended a, Block b, int row, int[] ids) {
+        double rms = b.finalRms[row];
+        double[] tokenPart = new double[width];
+        double[] positionPart = new double[width];
+        for (int i = 0; i < width; i++) {
+            tokenPart[i] = tok[ids[a.focus] * width + i];
+            positionPart[i] = pos[a.local * width + i];
+        }
+        List<PlainPoint.Target> targets = new ArrayList<>();
+        for (int id : a.targets) {
+            List<List<Double>> perHead = new ArrayList<>();
+            for (List<double[]> parts : a.linkParts) {
+                List<Double> h = new ArrayList<>();
+                for (double[] p : parts) {
+                    h.add(project(p, id, rms));
+                }
+                perHead.add(h);
+            }
+            targets.add(new PlainPoint.Target(id, b.logits[row][id], project(tokenPart, id, rms), project(positionPart, id, rms),
+                    project(b.mlp[row], id, rms), perHead));
+        }
+        return targets;
     }
 
     /** A residual part's share of target {@code id}'s logit: {@code E_id . (g_f * part) / final_rms}. */
