@@ -728,6 +728,8 @@
 
   /* ---- save as story: only under attoscope serve, which answers form posts on its own origin ---- */
 
+  var SAVED_KEY = 'attoscope-playground-saved';
+
   var served = location.protocol === 'http:' && (location.hostname === '127.0.0.1' || location.hostname === 'localhost') &&
     document.querySelector('script[src="/__attoscope/live.js"]') !== null;
   if (served) {
@@ -746,8 +748,32 @@
     frame.addEventListener('load', function () {
       var doc = frame.contentDocument;
       var result = doc && doc.getElementById('result');
-      if (result) { $('pg-save-result').textContent = result.textContent; }
+      if (!result) { return; }
+      $('pg-save-result').textContent = result.textContent;
+      if (result.getAttribute('data-status') === '201') {
+        /* The save makes serve rebuild, and the rebuild reloads this page: keep the answer for the page after it. */
+        try {
+          sessionStorage.setItem(SAVED_KEY, JSON.stringify({ message: result.textContent, slug: $('pg-save-slug').value }));
+        } catch (e) { /* storage refused: the answer stays until the reload */ }
+      }
     });
+    var saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(SAVED_KEY) || 'null');
+      sessionStorage.removeItem(SAVED_KEY);
+    } catch (e) { saved = null; }
+    if (saved && typeof saved.message === 'string') {
+      save.open = true;
+      var out = $('pg-save-result');
+      out.textContent = saved.message + ' ';
+      if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(saved.slug || '')) {
+        var a = document.createElement('a');
+        a.id = 'pg-save-explorer';
+        a.href = siteRoot + 'explore/' + saved.slug + '/index.html';
+        a.textContent = 'Open its explorer';
+        out.appendChild(a);
+      }
+    }
   }
 
   /* ---- start ---- */
