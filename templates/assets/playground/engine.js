@@ -696,7 +696,24 @@
     var values = this.v;
     for (var h = 0; h < cfg.heads; h++) {
       var hb = h * d;
-      for (var t = 0; t <= local; t++) {
+      /* Four keys at a time: four independent sums, each still added in order, so the same bits, not one sum's latency. */
+      var t = 0;
+      for (; t + 4 <= local + 1; t += 4) {
+        var k0 = t * c + hb, k1 = k0 + c, k2 = k1 + c, k3 = k2 + c;
+        var s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (i = 0; i < d; i++) {
+          var qi = q[hb + i];
+          s0 += qi * keys[k0 + i];
+          s1 += qi * keys[k1 + i];
+          s2 += qi * keys[k2 + i];
+          s3 += qi * keys[k3 + i];
+        }
+        scores[t] = s0 * m.scoreScale;
+        scores[t + 1] = s1 * m.scoreScale;
+        scores[t + 2] = s2 * m.scoreScale;
+        scores[t + 3] = s3 * m.scoreScale;
+      }
+      for (; t <= local; t++) {
         var kb = t * c + hb;
         var acc = 0;
         for (i = 0; i < d; i++) {
