@@ -119,6 +119,44 @@
     return y * POW2[POW2_BIAS + k + 1000] * TWOM1000;
   }
 
+  /*
+   * exp for the softmax's x = l - max <= 0, 4,093 calls a point: fdlibm's steps for that half only (the same
+   * operations, so the same bits as exp), without the branches for positive, huge and non-finite arguments.
+   */
+  function expNonPositive(x) {
+    if (!(x >= U_THRESHOLD && x <= 0)) {
+      return exp(x);
+    }
+    var ax = -x;
+    var hi = 0;
+    var lo = 0;
+    var k = 0;
+    if (ax >= AT_REDUCE) {
+      if (ax < BELOW_ONE_LN2) {
+        hi = x + LN2_HI;
+        lo = -LN2_LO;
+        k = -1;
+      } else {
+        k = (INV_LN2 * x - 0.5) | 0;
+        hi = x - k * LN2_HI;
+        lo = k * LN2_LO;
+      }
+      x = hi - lo;
+    } else if (ax < BELOW_TINY) {
+      return 1.0 + x;
+    }
+    var t = x * x;
+    var c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    if (k === 0) {
+      return 1.0 - ((x * c) / (c - 2.0) - x);
+    }
+    var y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+    if (k >= -1021) {
+      return y * POW2[POW2_BIAS + k];
+    }
+    return y * POW2[POW2_BIAS + k + 1000] * TWOM1000;
+  }
+
   /* ---- fdlibm erf (s_erf.c), as model/Erf.java ---- */
 
   var ERX = 8.45062911510467529297e-01;
@@ -725,7 +763,7 @@
       var max = topVal[0];
       var denom = 0;
       for (i = 0; i < kept; i++) {
-        topVal[i] = exp(topVal[i] - max);
+        topVal[i] = expNonPositive(topVal[i] - max);
         denom += topVal[i];
       }
       var links = [];
@@ -891,7 +929,7 @@
     var d = 0;
     for (i = 0; i < n; i++) {
       if (excluded[i] === 0) {
-        d += exp(logits[i] - m);
+        d += expNonPositive(logits[i] - m);
       }
     }
     this.max = m;
@@ -902,7 +940,7 @@
     if (this.tokenizer.isExcluded(id)) {
       return 0;
     }
-    return exp(this.logits[id] - this.max) / this.denom;
+    return expNonPositive(this.logits[id] - this.max) / this.denom;
   };
 
   /* The ids of the n highest logits, highest first. */
@@ -1167,6 +1205,7 @@
 
   root.AttoscopeEngine = {
     exp: exp,
+    expNonPositive: expNonPositive,
     erf: erf,
     gelu: gelu,
     editDistance: editDistance,
