@@ -460,7 +460,7 @@
    * order, the same roundings as the Java Gemm. Blocks of four rows by four outputs: sixteen sums in registers, each
    * weight read serves four rows and each input read four outputs, and a block's weights stay in the first-level
    * cache across all rows. Scalar JavaScript is bound by instructions, not arithmetic, here, so fewer loads per
-   * multiply-add is what makes it faster (4 x 4 measured fastest in Chromium of the shapes 1..8 x 1..8).
+   * multiply-add is what makes it faster (4 x 4 was the fastest in Chromium of the shapes tried, 1 x 8 to 8 x 1).
    */
   function linear(x, n, w, inDim, outDim, y) {
     var j = 0;
@@ -513,8 +513,8 @@
 
   /*
    * linear for double inputs and outputs (the qkv projections of ln1 * emb, which are exact products and not
-   * floats). The same code as linear, kept apart so each stays specialised to one kind of array: one function fed
-   * both Float32Array and Float64Array rows measured about 15% slower in Chromium on the logits.
+   * floats). The same code as linear, kept apart so each stays specialised to one kind of array: with one function
+   * fed both Float32Array and Float64Array rows, a whole text measured slower in Chromium, not faster.
    */
   function linearDouble(x, n, w, inDim, outDim, y) {
     var j = 0;
@@ -875,8 +875,11 @@
     return out;
   };
 
-  /* Attention output projection, both residual adds, the MLP, the final norm and the tied logits, for n rows. */
-  Model.prototype.afterAttention = function (x, mixed, n) {
+  /*
+   * Attention output projection, both residual adds, the MLP, the final norm and the tied logits, for n rows; the
+   * logits go into out (n rows of the vocabulary) when given, so a text's rows land in place, uncopied.
+   */
+  Model.prototype.afterAttention = function (x, mixed, n, out) {
     var cfg = this.cfg;
     var c = cfg.width;
     var hid = cfg.hidden;
@@ -904,7 +907,7 @@
     for (r = 0; r < n; r++) {
       rmsApply(resid, r * c, this.lnF, fin, r * c);
     }
-    var logits = new Float32Array(n * cfg.vocab);
+    var logits = out || new Float32Array(n * cfg.vocab);
     linear(fin, n, this.tokEmb, c, cfg.vocab, logits);
     return logits;
   };
@@ -1051,8 +1054,8 @@
     var c = m.cfg.width;
     var v = m.cfg.vocab;
     var tok = m.tokenizer;
-    var rows = m.afterAttention(this.att.x.subarray(from * c, to * c), this.att.mixed.subarray(from * c, to * c), to - from);
-    this.logits.set(rows, from * v);
+    m.afterAttention(this.att.x.subarray(from * c, to * c), this.att.mixed.subarray(from * c, to * c), to - from,
+      this.logits.subarray(from * v, to * v));
     for (var i = from; i < to; i++) {
       var dist = new Distribution(this.logitsOf(i), tok);
       this.object.points[i] = {

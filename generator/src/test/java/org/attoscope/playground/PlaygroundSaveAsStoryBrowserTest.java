@@ -121,16 +121,14 @@ class PlaygroundSaveAsStoryBrowserTest {
         assertEquals("The Cat and the Moon", page.textContent("h1").strip());
         assertTrue(page.textContent("#attoscope-points").contains("\"text\":\"" + TEXT + "\""),
                 "the explorer's points are the saved text's");
-        page.goBack();
+        page.navigate("http://127.0.0.1:" + PORT + "/playground/index.html");
         page.waitForFunction("() => document.getElementById('attoscope-live-points').textContent.length > 0");
         assertEquals("", page.textContent("#pg-save-result"), "the answer is shown once");
+        assertFalse(page.isVisible("#pg-save-title"), "and the form is closed again");
 
         page.fill("#pg-text", "A different text about a dog.");
         page.click("#pg-tokenize");
         page.click("#pg-save summary");
-        if (!page.isVisible("#pg-save-title")) {
-            page.click("#pg-save summary");
-        }
         page.fill("#pg-save-title", "The Cat and the Moon");
         page.click("#pg-save-form button[type=submit]");
         page.waitForFunction("() => document.getElementById('pg-save-result').textContent.startsWith('There is')");
