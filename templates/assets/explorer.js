@@ -439,7 +439,24 @@
   Array.prototype.forEach.call(document.querySelectorAll('svg.attoscope-surprise'), function (svg) {
     var readout = svg.closest('figure').querySelector('.readout');
     var marks = {};
-    Array.prototype.forEach.call(svg.querySelectorAll('.mark'), function (m) { marks[m.getAttribute('data-position')] = m; });
+    var group = svg.querySelector('.marks');
+    /* A mark is a stroke up from (x, 0) in its group (figures.SurpriseStripFigure); a bar may be half a pixel
+       tall, so the pointer picks the mark of its column, at any height. */
+    var columns = Array.prototype.map.call(svg.querySelectorAll('.mark'), function (m) {
+      marks[m.getAttribute('data-position')] = m;
+      return { x: Number(/^M(-?[\d.]+)/.exec(m.getAttribute('d'))[1]), pos: Number(m.getAttribute('data-position')) };
+    });
+    var spacing = columns.length > 1 ? columns[1].x - columns[0].x : 1;
+    function markAt(ev) {
+      var mark = ev.target.closest('.mark');
+      if (mark) { return Number(mark.getAttribute('data-position')); }
+      var ctm = group && group.getScreenCTM();
+      if (!ctm || !columns.length) { return null; }
+      var at = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(ctm.inverse());
+      var i = Math.round((at.x - columns[0].x) / spacing);
+      var inPlot = at.y >= -2 && at.y <= Number(group.getAttribute('data-height'));
+      return inPlot && i >= 0 && i < columns.length ? columns[i].pos : null;
+    }
     readout.hidden = false;
     readout.setAttribute('aria-live', 'off'); /* it follows every selection, which #announce already says */
     function say(pos) {
@@ -453,13 +470,13 @@
     }
     surprises.push(say);
     svg.addEventListener('mousemove', function (ev) {
-      var mark = ev.target.closest('.mark');
-      if (mark) { say(Number(mark.getAttribute('data-position'))); }
+      var pos = markAt(ev);
+      say(pos === null ? current : pos);
     });
     svg.addEventListener('mouseleave', function () { say(current); });
     svg.addEventListener('click', function (ev) {
-      var mark = ev.target.closest('.mark');
-      if (mark) { select(Number(mark.getAttribute('data-position')), { push: true, announce: true }); }
+      var pos = markAt(ev);
+      if (pos !== null) { select(pos, { push: true, announce: true }); }
     });
     say(current);
   });

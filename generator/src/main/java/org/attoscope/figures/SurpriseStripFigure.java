@@ -61,7 +61,8 @@ public final class SurpriseStripFigure {
         // as the bar from (i * bar, 0) up by its height.
         double inner = Math.max(1, bar - 1);
         svg.open("g", "class", "marks", "transform", "translate(" + HalfEvenNumbers.geometry(left + inner / 2) + " "
-                + HalfEvenNumbers.geometry(baseY) + ")scale(1 -1)", "stroke", BAR.hex(), "stroke-width",
+                + HalfEvenNumbers.geometry(baseY) + ")scale(1 -1)", "data-height", HalfEvenNumbers.geometry(PLOT_HEIGHT),
+                "stroke", BAR.hex(), "stroke-width",
                 HalfEvenNumbers.geometry(inner), "shape-rendering", "crispEdges");
         for (int i = 0; i < n; i++) {
             SurpriseMark m = marks.get(i);
