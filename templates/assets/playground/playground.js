@@ -758,6 +758,9 @@
       $('pg-save-slug').value = $('pg-save-title').value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
     });
     form.addEventListener('submit', function () {
+      /* What is in the box is what the writer means to save, run or not; running it puts it in the address too,
+         so the page the rebuild reloads shows the saved text. */
+      if (ui.text.value !== state.text && ui.text.value.trim() !== '') { show(ui.text.value, null); }
       $('pg-save-text').value = state.text;
       $('pg-save-result').textContent = 'Saving\u2026';
     });
