@@ -91,7 +91,7 @@ final class LessonMarkdown {
                     prepared.put(node, FigureHtml.mathDisplay(sources.fragments(),
                             math(at, fence.getContentChars().toString().strip(), MathStyle.DISPLAY)));
                 } else if (directives.isDirective(info)) {
-                    Directive d = DirectiveParser.parse(info, at.file(), at.line());
+                    Directive d = DirectiveParser.parse(info, at.file(), fenceLine(lesson, node));
                     if (!fence.getContentChars().isBlank()) {
                         throw d.problem("the " + d.name() + " fence has text inside it.",
                                 "put attributes on the fence's line and leave the block empty; write prose outside it.");
@@ -122,6 +122,32 @@ final class LessonMarkdown {
         HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS)
                 .nodeRendererFactory(options -> new PreparedNodes(prepared)).build();
         return new RenderedLesson(lesson, html5(renderer.render(document)), toc, figures);
+    }
+
+    /**
+     * The figure directives of {@code lesson}, in page order: the n-th is drawn as figure n ({@code #figure-n}).
+     * Found by the rule {@link #render} draws figures by, from the same parse of the Markdown, without drawing any;
+     * a fence whose info string does not parse is left out here and reported, with its line, when the page renders.
+     */
+    List<Directive> figureDirectives(Lesson lesson) {
+        List<Directive> out = new ArrayList<>();
+        for (Node node : parser.parse(lesson.body()).getDescendants()) {
+            if (node instanceof FencedCodeBlock fence) {
+                String info = fence.getInfo().toString().strip();
+                if (!info.equals(FigureDirectives.MATH) && directives.isDirective(info)) {
+                    try {
+                        out.add(DirectiveParser.parse(info, lesson.file(), fenceLine(lesson, node)));
+                    } catch (org.attoscope.InputException e) {
+                        // the render stops the build at this fence's line
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int fenceLine(Lesson lesson, Node node) {
+        return lesson.bodyLine() + node.getLineNumber();
     }
 
     /**

@@ -66,6 +66,11 @@ public final class Addresses {
         return "p" + focus;
     }
 
+    /** The id of a lesson's n-th figure (from 1), which {@code #figure-n} addresses. */
+    public static String figureId(int number) {
+        return "figure-" + number;
+    }
+
     /** A file copied from {@code templates/assets}, by its path inside that folder. */
     public static String asset(String name) {
         return ASSETS + "/" + name;

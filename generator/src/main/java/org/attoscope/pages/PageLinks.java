@@ -46,6 +46,11 @@ public record PageLinks(String path, String root) {
         return Addresses.link(path, Addresses.explorer(slug));
     }
 
+    /** Any page of the site, by its address from the root (a section's page, which {@link Addresses} made). */
+    public String page(String address) {
+        return root + address;
+    }
+
     /** A file of {@code templates/assets}, by its path in that folder ({@code site.css}). */
     public String asset(String name) {
         return root + Addresses.asset(name);
