@@ -82,6 +82,27 @@ public final class Addresses {
     }
 
     /**
+     * The site root as a path on its host, from its base URL: {@code https://you.github.io/attoscope} is
+     * {@code /attoscope/}, {@code https://example.org} is {@code /}. Only the 404 page links this way (see
+     * {@link #hostRoot(String, String)}).
+     */
+    public static String hostPath(String baseUrl) {
+        String path = baseUrl.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        return path.endsWith("/") ? path : path + "/";
+    }
+
+    /**
+     * The way back to the site root for the page at {@code path}, as its links are written: relative ({@link #root})
+     * on every page, except the 404 page when the site has a base URL. A host serves that page for any missing
+     * address, at any depth ({@code /attoscope/a/b/c}), where no relative link would resolve, so its links start at
+     * the site's path on the host ({@link #hostPath}). Without a base URL it stays relative, right for a missing
+     * address in the site's top folder only.
+     */
+    public static String hostRoot(String path, String baseUrl) {
+        return path.equals(NOT_FOUND) && baseUrl != null ? hostPath(baseUrl) : root(path);
+    }
+
+    /**
      * The shortest relative link from the page at {@code from} to the address {@code to}: up out of the folders
      * they do not share, then down ({@code lessons/01-a/index.html} to {@code lessons/02-b/index.html} is
      * {@code ../02-b/index.html}).
