@@ -37,6 +37,9 @@ public final class LessonSection implements SiteSection {
     /** A Markdown link's target, which names a file, not what the lesson is about. */
     private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)");
 
+    /** The attribute by which a figure names the story it draws ({@link StoryPoint}). */
+    private static final String STORY = "story";
+
     private final Book book;
     private final CaptureLibrary captures;
     private final ModelBundle bundle;
@@ -75,11 +78,14 @@ public final class LessonSection implements SiteSection {
     public List<Citation> citations() {
         List<Citation> out = new ArrayList<>();
         for (Lesson lesson : book.lessons()) {
+            if (!lesson.body().contains(STORY + "=")) {
+                continue; // an attribute is spelt key=value, so a lesson without the text names no story: no parse
+            }
             Map<String, Integer> firstFigure = new LinkedHashMap<>();
             Map<String, SortedSet<Integer>> points = new LinkedHashMap<>();
             List<Directive> figures = markdown.figureDirectives(lesson);
             for (int i = 0; i < figures.size(); i++) {
-                String story = figures.get(i).attributes().get("story");
+                String story = figures.get(i).attributes().get(STORY);
                 if (story != null) {
                     firstFigure.putIfAbsent(story, i + 1);
                     SortedSet<Integer> at = points.computeIfAbsent(story, k -> new TreeSet<>());
