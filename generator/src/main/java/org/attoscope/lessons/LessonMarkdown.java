@@ -91,7 +91,7 @@ final class LessonMarkdown {
                     prepared.put(node, FigureHtml.mathDisplay(sources.fragments(),
                             math(at, fence.getContentChars().toString().strip(), MathStyle.DISPLAY)));
                 } else if (directives.isDirective(info)) {
-                    Directive d = DirectiveParser.parse(info, at.file(), fenceLine(lesson, node));
+                    Directive d = DirectiveParser.parse(info, at.file(), at.line());
                     if (!fence.getContentChars().isBlank()) {
                         throw d.problem("the " + d.name() + " fence has text inside it.",
                                 "put attributes on the fence's line and leave the block empty; write prose outside it.");
@@ -126,8 +126,9 @@ final class LessonMarkdown {
 
     /**
      * The figure directives of {@code lesson}, in page order: the n-th is drawn as figure n ({@code #figure-n}).
-     * Found by the rule {@link #render} draws figures by, from the same parse of the Markdown, without drawing any;
-     * a fence whose info string does not parse is left out here and reported, with its line, when the page renders.
+     * Found with the parser and the rule {@link #render} draws figures by (a fence whose info string is a directive,
+     * not {@code math}), without drawing any; a fence whose info string does not parse is left out here and reported,
+     * with its line, when the page renders, which fails the build.
      */
     List<Directive> figureDirectives(Lesson lesson) {
         List<Directive> out = new ArrayList<>();
@@ -146,6 +147,7 @@ final class LessonMarkdown {
         return out;
     }
 
+    /** The lesson file's line of a node, as {@link #render} reports problems at. */
     private static int fenceLine(Lesson lesson, Node node) {
         return lesson.bodyLine() + node.getLineNumber();
     }

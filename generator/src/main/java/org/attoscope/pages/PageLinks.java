@@ -11,10 +11,6 @@ package org.attoscope.pages;
  */
 public record PageLinks(String path, String root) {
 
-    static PageLinks from(String path) {
-        return new PageLinks(path, Addresses.root(path));
-    }
-
     /** Links from the page at {@code path} of a site published at {@code baseUrl} (null: none); see {@link Addresses#hostRoot}. */
     static PageLinks from(String path, String baseUrl) {
         return new PageLinks(path, Addresses.hostRoot(path, baseUrl));

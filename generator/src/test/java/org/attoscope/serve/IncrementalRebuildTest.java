@@ -104,6 +104,13 @@ class IncrementalRebuildTest {
     }
 
     @Test
+    void anEditToACitingLessonThatKeepsItsCitationsLeavesTheExplorerAlone() {
+        project.lesson("02-attention", "Attention", "One head's attention.",
+                "## Heads\n\n```heatmap capture=spot-ran tensor=step00.attention_00 head=1\n```\n\nThe same point:\n\n```explorer story=cat point=3\n```\n");
+        assertEquals(List.of(Addresses.SEARCH_INDEX, "lessons/02-attention/index.html"), live.update().written());
+    }
+
+    @Test
     void renamingACitingLessonRewritesTheExplorerThatListsItByTitle() {
         project.lesson("02-attention", "Attention, head by head", "One head's attention.",
                 "## Heads\n\n```heatmap capture=spot-ran tensor=step00.attention_00 head=1\n```\n\n```explorer story=cat point=3\n```\n");
