@@ -80,10 +80,23 @@ class SiteVerificationTest {
                 && f.endsWith(": weight 0.5 on the page, 1.0 from an independent forward pass")), findings.toString());
     }
 
+    /** A matrix cell's query and key are where it is drawn: the verifier reads them from there (verify.PageCell). */
+    @Test
+    void aMatrixCellDrawnInAnotherColumnIsCaughtThere() {
+        Path copy = site.copyOfSite("moved");
+        // query 0's one link (to itself, weight exactly 1) drawn one column to the right, its bits unchanged
+        TestSite.edit(copy.resolve("explore/mat/index.html"), html -> html.replaceFirst(
+                "(<g data-bits=\"3f800000\"><path stroke=\"[^\"]+\" d=\")M0 0h(\\d+)\"", "$1M$2 0h$2\""));
+        List<String> findings = verify(copy);
+        String figure = "site/explore/mat/index.html, figure 1 (mat points.heads[0] head 0)";
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith(figure) && f.contains("cell (0,1)")), findings.toString());
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith(figure) && f.contains("cell (0,0) of head 0 is missing")), findings.toString());
+    }
+
     @Test
     void aChangedEmbeddedAttentionWeightIsCaughtAtItsJsonPath() {
         Path copy = site.copyOfSite("weight");
-        TestSite.edit(copy.resolve("explore/cat-and-dog/index.html"), html -> html.replaceFirst("\"weight\":0\\.9901269674301147", "\"weight\":0.5"));
+        TestSite.edit(copy.resolve("explore/cat-and-dog/index.html"), html -> html.replaceFirst("\"weight\":0\\.990127(?=[,}])", "\"weight\":0.5"));
         List<String> findings = verify(copy);
         // the weight, the head's sum, and the report, which names the sha256 of the data the page embeds
         assertEquals(4, findings.size(), findings.toString());
@@ -91,7 +104,8 @@ class SiteVerificationTest {
         // the verifier's own forward pass gives the weight in double: equal to the engine's within float tolerance
         assertTrue(Pattern.matches("site/explore/cat-and-dog/index\\.html, embedded points of cat-and-dog: points\\[\\d+]\\.heads\\[\\d]\\[\\d]: weight "
                 + "0\\.5 on the page, 0\\.99012\\d+ from an independent forward pass", findings.get(0)), findings.get(0));
-        assertTrue(findings.get(1).endsWith(": the weights sum to " + (0.5 + (1 - 0.9901269674301147)) + ", not 1")
+        // the page carries 6 significant digits (pages.DisplayedNumbers)
+        assertTrue(findings.get(1).endsWith(": the weights sum to " + (0.5 + (1 - 0.990127)) + ", not 1")
                 || findings.get(1).contains(": the weights sum to "), findings.get(1));
     }
 
