@@ -176,6 +176,23 @@ class SiteVerificationTest {
     }
 
     @Test
+    void onlyThe404PageLinksFromTheSitesPathOnItsHostAndEachSuchLinkMustLandOnAFileOfTheSite() throws IOException {
+        Path copy = site.copyOfSite("hosted-404");
+        assertTrue(Files.readString(copy.resolve("404.html")).contains("href=\"/site/assets/site.css\""), "the base URL is https://tiny.example/site");
+        TestSite.edit(copy.resolve("404.html"), html -> html.replace("</main>",
+                "<p><a href=\"/site/explore/nope/index.html\">gone</a> <a href=\"/elsewhere/index.html\">out</a></p></main>"));
+        TestSite.edit(copy.resolve("index.html"), html -> html.replace("</main>", "<p><a href=\"/site/index.html\">home</a></p></main>"));
+        List<String> findings = verify(copy);
+        assertTrue(findings.contains("site/404.html: <a href> \"/site/explore/nope/index.html\": points to site/explore/nope/index.html, which does not exist"),
+                findings.toString());
+        assertTrue(findings.contains("site/404.html: <a href> \"/elsewhere/index.html\": a path outside the site's own path on its host (/site/, from the base URL)"),
+                findings.toString());
+        assertTrue(findings.contains("site/index.html: <a href> \"/site/index.html\": an absolute path: from file:// it points at the root of the disk; write it relative"),
+                findings.toString());
+        assertFalse(findings.stream().anyMatch(f -> f.contains("/site/assets/site.css")), "the 404 page's own links resolve: " + findings);
+    }
+
+    @Test
     void anSvgWithoutADescriptionAndInvalidHtmlAreCaught() {
         Path copy = site.copyOfSite("markup");
         TestSite.edit(copy.resolve("how-it-works/index.html"), html -> html
