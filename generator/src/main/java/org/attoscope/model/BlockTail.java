@@ -10,10 +10,10 @@ final class BlockTail {
     private final ModelConfig cfg;
     private final float[] ln2;
     private final float[] lnF;
-    private final double[][] projT;
-    private final double[][] fcT;
-    private final double[][] mlpProjT;
-    private final double[][] logitsT;
+    private final float[][] projT;
+    private final float[][] fcT;
+    private final float[][] mlpProjT;
+    private final float[][] logitsT;
 
     /**
      * What the rows became, each array row-major: the attention output after its projection, the MLP's output, the

@@ -118,18 +118,18 @@ public final class ReferenceForward {
         }
 
         // final matmul to get the output of the attention, and the residual connection back into x
-        float[] resid = add(x[t - 1], linear(mixed, proj, c, c));
+        float[] resid = add(x[t - 1], floatLinear(mixed, proj, c, c));
 
         // ffn rmsnorm, then the MLP: fc, GELU (the exact error function), proj
-        float[] hidden = linear(rmsNorm(resid, ln2), fc, cfg.hidden(), c);
+        float[] hidden = floatLinear(rmsNorm(resid, ln2), fc, cfg.hidden(), c);
         for (int i = 0; i < hidden.length; i++) {
             hidden[i] = (float) Erf.gelu(hidden[i]);
         }
         // residual connection
-        resid = add(resid, linear(hidden, mlpProj, c, cfg.hidden()));
+        resid = add(resid, floatLinear(hidden, mlpProj, c, cfg.hidden()));
 
         // final rmsnorm, and the classifier into logits, tied to the token embedding
-        float[] logits = linear(rmsNorm(resid, lnF), tok, cfg.vocabSize(), c);
+        float[] logits = floatLinear(rmsNorm(resid, lnF), tok, cfg.vocabSize(), c);
         return new FocusResult(focus, start, heads, logits);
     }
 
@@ -156,6 +156,19 @@ public final class ReferenceForward {
                 s += (double) in[i] * w[o * inDim + i];
             }
             y[o] = (float) s;
+        }
+        return y;
+    }
+
+    /** {@code W in} in float32 throughout: each dot product a float sum, term after term in input order. */
+    private static float[] floatLinear(float[] in, float[] w, int out, int inDim) {
+        float[] y = new float[out];
+        for (int o = 0; o < out; o++) {
+            float s = 0;
+            for (int i = 0; i < inDim; i++) {
+                s += in[i] * w[o * inDim + i];
+            }
+            y[o] = s;
         }
         return y;
     }
