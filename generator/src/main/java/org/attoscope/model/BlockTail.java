@@ -52,9 +52,7 @@ final class BlockTail {
         }
         float[] hidden = new float[rows * cfg.hidden()];
         Gemm.multiply(normed, rows, fcT, hidden);
-        for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = (float) Erf.gelu(hidden[i]);
-        }
+        Erf.geluAll(hidden, hidden.length);
         float[] mlp = new float[rows * c];
         Gemm.multiply(hidden, rows, mlpProjT, mlp);
         for (int i = 0; i < resid.length; i++) {
