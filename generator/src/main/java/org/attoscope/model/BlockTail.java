@@ -3,7 +3,7 @@ package org.attoscope.model;
 /**
  * Everything after attention, for a batch of rows: the output projection, the first residual add, RMSNorm, the MLP
  * with exact GELU, the second residual add, the final norm and the tied logits ({@link ReferenceForward}'s steps
- * after "attention", batched through {@link Gemm}). The engine runs its points through it and the {@link Explainer}
+ * after "attention", the products batched through {@link Gemm}, the GELUs through {@link Erf#geluAll}). The engine runs its points through it and the {@link Explainer}
  * its counterfactual rows, so both hold one copy of the transposed weights and add in one order.
  */
 final class BlockTail {
