@@ -4,8 +4,8 @@
  * trace/NextTokenDistribution), ported operation for operation so the page computes the same bits.
  *
  * The rules that make it exact, not just close:
- * - Storage is float32 (Float32Array, or Math.fround where Java casts to float) and every sum is a double added
- *   in the Java engine's order. Float32 add and multiply equal the double result rounded to float32, so
+ * - Storage is float32 (Float32Array, or Math.fround where Java casts to float); the dense products after attention
+ *   sum in float32 (as the Java Gemm), every other sum is a double, each added in the Java engine's order. Float32 add and multiply equal the double result rounded to float32, so
  *   Math.fround(a + b) is Java's float a + b.
  * - exp and erf are fdlibm's, ported here, not Math.exp: a browser's Math.exp is only required to be close.
  * - Ties break as in Java: the earlier position in the top-k attention, the lower id in the predictions.
@@ -413,10 +413,12 @@
   }
 
   /*
-   * y = x W^T for n rows: W is [out][in] row-major float32; every output is one double sum over k = 0..in-1 in
-   * order, the same roundings as the Java Gemm. Blocks of four outputs by two rows: each weight read serves two
-   * rows and each input read four outputs, and a block's weights stay in the first-level cache across all rows.
+   * y = x W^T for n rows: W is [out][in] row-major float32; every output is a float32 sum over k = 0..in-1 in
+   * order, each product rounded to float and each add rounded to float (Math.fround), the same roundings as the
+   * Java Gemm. Blocks of four outputs by two rows: each weight read serves two rows and each input read four
+   * outputs, and a block's weights stay in the first-level cache across all rows.
    */
+  var fr = Math.fround;
   function linear(x, n, w, inDim, outDim, y) {
     var j = 0;
     for (; j + 4 <= outDim; j += 4) {
@@ -428,8 +430,8 @@
         for (var k = 0; k < inDim; k++) {
           var p = x[xa + k], q = x[xb + k];
           var e0 = w[w0 + k], e1 = w[w1 + k], e2 = w[w2 + k], e3 = w[w3 + k];
-          a0 += p * e0; a1 += p * e1; a2 += p * e2; a3 += p * e3;
-          b0 += q * e0; b1 += q * e1; b2 += q * e2; b3 += q * e3;
+          a0 = fr(a0 + fr(p * e0)); a1 = fr(a1 + fr(p * e1)); a2 = fr(a2 + fr(p * e2)); a3 = fr(a3 + fr(p * e3));
+          b0 = fr(b0 + fr(q * e0)); b1 = fr(b1 + fr(q * e1)); b2 = fr(b2 + fr(q * e2)); b3 = fr(b3 + fr(q * e3));
         }
         var ya = r * outDim + j, yb = ya + outDim;
         y[ya] = a0; y[ya + 1] = a1; y[ya + 2] = a2; y[ya + 3] = a3;
@@ -440,7 +442,8 @@
         var c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         for (k = 0; k < inDim; k++) {
           var v = x[xr + k];
-          c0 += v * w[w0 + k]; c1 += v * w[w1 + k]; c2 += v * w[w2 + k]; c3 += v * w[w3 + k];
+          c0 = fr(c0 + fr(v * w[w0 + k])); c1 = fr(c1 + fr(v * w[w1 + k]));
+          c2 = fr(c2 + fr(v * w[w2 + k])); c3 = fr(c3 + fr(v * w[w3 + k]));
         }
         var yr = r * outDim + j;
         y[yr] = c0; y[yr + 1] = c1; y[yr + 2] = c2; y[yr + 3] = c3;
@@ -451,7 +454,7 @@
       for (r = 0; r < n; r++) {
         var acc = 0;
         for (k = 0; k < inDim; k++) {
-          acc += x[r * inDim + k] * w[wj + k];
+          acc = fr(acc + fr(x[r * inDim + k] * w[wj + k]));
         }
         y[r * outDim + j] = acc;
       }
