@@ -35,6 +35,7 @@
   var current = Number(explorer.getAttribute('data-initial'));
   var drawnBars = [];
   var matrices = [];
+  var surprises = [];
   var playgroundLink = document.getElementById('open-in-playground');
 
   function fixed(x, digits) { return x.toFixed(digits); }
@@ -172,6 +173,7 @@
       explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: i } }));
     }
     matrices.forEach(function (m) { m.highlight(p, opts.follow); });
+    surprises.forEach(function (say) { say(p.focus); });
     if (opts.announce) { announce.textContent = describe(p); }
     if (opts.push) { writeHash('#p' + i); }
     if (opts.focus) { cells[i].focus({ preventScroll: true }); }
@@ -292,12 +294,19 @@
     var cell = Number(svg.getAttribute('data-cell'));
     var x0 = Number(svg.getAttribute('data-x0'));
     var y0 = Number(svg.getAttribute('data-y0'));
+    /* A cell is a stroke one unit long from (k * unit, q * unit) (figures.CellMarkup.strokeCell): where it is
+       drawn says its query and key. */
     var rows = {};
-    Array.prototype.forEach.call(svg.querySelectorAll('[data-q][data-k]'), function (c) {
-      (rows[c.getAttribute('data-q')] = rows[c.getAttribute('data-q')] || []).push(c);
+    var where = new Map();
+    Array.prototype.forEach.call(svg.querySelectorAll('.cells [data-bits]'), function (c) {
+      var shape = c.tagName === 'g' ? c.querySelector('path') : c;
+      var m = /^M(\d+) (\d+)h(\d+)/.exec(shape.getAttribute('d'));
+      var at = { q: Number(m[2]) / Number(m[3]), k: Number(m[1]) / Number(m[3]) };
+      where.set(c, at);
+      (rows[at.q] = rows[at.q] || []).push(c);
     });
     Object.keys(rows).forEach(function (q) {
-      rows[q].sort(function (a, b) { return a.getAttribute('data-k') - b.getAttribute('data-k'); });
+      rows[q].sort(function (a, b) { return where.get(a).k - where.get(b).k; });
     });
     var band = svgElement('path', { 'class': 'sel-row', fill: 'none' });
     var cursor = svgElement('rect', { 'class': 'cursor', fill: 'none', width: cell, height: cell });
@@ -312,8 +321,12 @@
     box.setAttribute('aria-label', 'Head ' + head + ' links: arrow keys move between cells, Enter selects that point');
     readout.hidden = false;
 
-    function qOf(c) { return Number(c.getAttribute('data-q')); }
-    function kOf(c) { return Number(c.getAttribute('data-k')); }
+    function qOf(c) { return where.get(c).q; }
+    function kOf(c) { return where.get(c).k; }
+    function cellAt(target) {
+      var c = target.closest('[data-bits]');
+      return c && where.has(c) ? c : null;
+    }
 
     function say(c) {
       var q = qOf(c);
@@ -361,11 +374,11 @@
     };
 
     svg.addEventListener('mousemove', function (ev) {
-      var c = ev.target.closest('[data-k]');
+      var c = cellAt(ev.target);
       if (c) { say(c); }
     });
     svg.addEventListener('click', function (ev) {
-      var c = ev.target.closest('[data-k]');
+      var c = cellAt(ev.target);
       if (!c) { return; }
       moveCursor(c, false);
       select(qOf(c), { push: true, announce: true });
@@ -394,7 +407,7 @@
           var step = ev.key === 'ArrowUp' ? -1 : 1;
           for (var r = q + step; r >= 0 && r < points.length && !next; r += step) {
             var other = rows[r] || [];
-            next = nearest(other, kOf(at));
+            next = nearest(other, kOf(at), kOf);
           }
           break;
         }
@@ -409,10 +422,10 @@
     });
   }
 
-  function nearest(row, k) {
+  function nearest(row, k, kOf) {
     var best = null;
     row.forEach(function (c) {
-      if (!best || Math.abs(c.getAttribute('data-k') - k) < Math.abs(best.getAttribute('data-k') - k)) { best = c; }
+      if (!best || Math.abs(kOf(c) - k) < Math.abs(kOf(best) - k)) { best = c; }
     });
     return best;
   }
@@ -421,12 +434,51 @@
     matrices.push(new Matrix(svg));
   });
 
-  /* The surprise strip: a mark selects its point. */
+  /* The surprise strip: a mark selects its point; the readout names the mark under the pointer (the marks carry
+     no tooltips), and otherwise the selected point's. */
   Array.prototype.forEach.call(document.querySelectorAll('svg.attoscope-surprise'), function (svg) {
-    svg.addEventListener('click', function (ev) {
-      var mark = ev.target.closest('.mark');
-      if (mark) { select(Number(mark.getAttribute('data-position')), { push: true, announce: true }); }
+    var readout = svg.closest('figure').querySelector('.readout');
+    var marks = {};
+    var group = svg.querySelector('.marks');
+    /* A mark is a stroke up from (x, 0) in its group (figures.SurpriseStripFigure); a bar may be half a pixel
+       tall, so the pointer picks the mark of its column, at any height. */
+    var columns = Array.prototype.map.call(svg.querySelectorAll('.mark'), function (m) {
+      marks[m.getAttribute('data-position')] = m;
+      return { x: Number(/^M(-?[\d.]+)/.exec(m.getAttribute('d'))[1]), pos: Number(m.getAttribute('data-position')) };
     });
+    var spacing = columns.length > 1 ? columns[1].x - columns[0].x : 1;
+    function markAt(ev) {
+      var mark = ev.target.closest('.mark');
+      if (mark) { return Number(mark.getAttribute('data-position')); }
+      var ctm = group && group.getScreenCTM();
+      if (!ctm || !columns.length) { return null; }
+      var at = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(ctm.inverse());
+      var i = Math.round((at.x - columns[0].x) / spacing);
+      var inPlot = at.y >= -2 && at.y <= Number(group.getAttribute('data-height'));
+      return inPlot && i >= 0 && i < columns.length ? columns[i].pos : null;
+    }
+    readout.hidden = false;
+    readout.setAttribute('aria-live', 'off'); /* it follows every selection, which #announce already says */
+    function say(pos) {
+      var mark = marks[pos];
+      var p = points[pos];
+      if (!mark || !p || !p.next) { readout.textContent = ''; return; }
+      var s = mark.getAttribute('data-surprise');
+      readout.textContent = 'Position ' + pos + ' \u201c' + display[pos] + '\u201d \u2192 next \u201c' + display[pos + 1] +
+        '\u201d: ' + (s === 'excluded' ? 'excluded from predictions, no probability'
+          : '-ln p \u2248 ' + s + ' nats (p ' + percent(p.next.prob) + ')') + '.';
+    }
+    surprises.push(say);
+    svg.addEventListener('mousemove', function (ev) {
+      var pos = markAt(ev);
+      say(pos === null ? current : pos);
+    });
+    svg.addEventListener('mouseleave', function () { say(current); });
+    svg.addEventListener('click', function (ev) {
+      var pos = markAt(ev);
+      if (pos !== null) { select(pos, { push: true, announce: true }); }
+    });
+    say(current);
   });
 
   /* Controls that need this script are hidden in the markup; show them now that it runs. */

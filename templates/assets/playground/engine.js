@@ -5,8 +5,9 @@
  *
  * The rules that make it exact, not just close:
  * - Storage is float32 (Float32Array, or Math.fround where Java casts to float); the dense products after attention
- *   sum in float32 (as the Java Gemm), every other sum is a double, each added in the Java engine's order. Float32 add and multiply equal the double result rounded to float32, so
- *   Math.fround(a + b) is Java's float a + b.
+ *   sum in float32 (as the Java Gemm), every other sum is a double, each added in the Java engine's order.
+ *   Float32 add and multiply equal the double result rounded to float32, so Math.fround(a + b) is Java's float
+ *   a + b.
  * - exp and erf are fdlibm's, ported here, not Math.exp: a browser's Math.exp is only required to be close.
  * - Ties break as in Java: the earlier position in the top-k attention, the lower id in the predictions.
  *
@@ -115,6 +116,44 @@
     var y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
     if (k >= -1021) {
       return k === 1024 ? y * 2 * POW2[POW2_BIAS + 1023] : y * POW2[POW2_BIAS + k];
+    }
+    return y * POW2[POW2_BIAS + k + 1000] * TWOM1000;
+  }
+
+  /*
+   * exp for the softmax's x = l - max <= 0, 4,093 calls a point: fdlibm's steps for that half only (the same
+   * operations, so the same bits as exp), without the branches for positive, huge and non-finite arguments.
+   */
+  function expNonPositive(x) {
+    if (!(x >= U_THRESHOLD && x <= 0)) {
+      return exp(x);
+    }
+    var ax = -x;
+    var hi = 0;
+    var lo = 0;
+    var k = 0;
+    if (ax >= AT_REDUCE) {
+      if (ax < BELOW_ONE_LN2) {
+        hi = x + LN2_HI;
+        lo = -LN2_LO;
+        k = -1;
+      } else {
+        k = (INV_LN2 * x - 0.5) | 0;
+        hi = x - k * LN2_HI;
+        lo = k * LN2_LO;
+      }
+      x = hi - lo;
+    } else if (ax < BELOW_TINY) {
+      return 1.0 + x;
+    }
+    var t = x * x;
+    var c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    if (k === 0) {
+      return 1.0 - ((x * c) / (c - 2.0) - x);
+    }
+    var y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+    if (k >= -1021) {
+      return y * POW2[POW2_BIAS + k];
     }
     return y * POW2[POW2_BIAS + k + 1000] * TWOM1000;
   }
@@ -245,6 +284,11 @@
     if (this.bosId < 0 || this.unkId < 0 || this.padId < 0) {
       throw new Error('a vocabulary needs <pad>, <bos> and <unk>');
     }
+    /* 1 for the ids no prediction may be: read in the loops over every logit of every point. */
+    this.excluded = new Uint8Array(this.itos.length);
+    this.excluded[this.padId] = 1;
+    this.excluded[this.bosId] = 1;
+    this.excluded[this.unkId] = 1;
   }
 
   Tokenizer.prototype.idOf = function (word) {
@@ -261,7 +305,7 @@
   };
 
   Tokenizer.prototype.isExcluded = function (id) {
-    return id === this.padId || id === this.bosId || id === this.unkId;
+    return this.excluded[id] === 1;
   };
 
   Tokenizer.prototype.isSpecial = function (id) {
@@ -414,9 +458,10 @@
 
   /*
    * y = x W^T for n rows: W is [out][in] row-major float32; every output is a float32 sum over k = 0..in-1 in
-   * order, each product rounded to float and each add rounded to float (Math.fround), the same roundings as the
-   * Java Gemm. Blocks of four outputs by two rows: each weight read serves two rows and each input read four
-   * outputs, and a block's weights stay in the first-level cache across all rows.
+   * order, each product and each add rounded to float (Math.fround), the same roundings as the Java Gemm. Blocks
+   * of four rows by four outputs: sixteen sums in registers, each weight read serves four rows and each input read four outputs, and a block's weights stay in the first-level
+   * cache across all rows. Scalar JavaScript is bound by instructions, not arithmetic, here, so fewer loads per
+   * multiply-add is what makes it faster (4 x 4 was the fastest in Chromium of the shapes tried, 1 x 8 to 8 x 1).
    */
   var fr = Math.fround;
   function linear(x, n, w, inDim, outDim, y) {
@@ -424,29 +469,36 @@
     for (; j + 4 <= outDim; j += 4) {
       var w0 = j * inDim, w1 = w0 + inDim, w2 = w1 + inDim, w3 = w2 + inDim;
       var r = 0;
-      for (; r + 2 <= n; r += 2) {
-        var xa = r * inDim, xb = xa + inDim;
+      for (; r + 4 <= n; r += 4) {
+        var xa = r * inDim, xb = xa + inDim, xc = xb + inDim, xd = xc + inDim;
         var a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        var c0 = 0, c1 = 0, c2 = 0, c3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
         for (var k = 0; k < inDim; k++) {
-          var p = x[xa + k], q = x[xb + k];
-          var e0 = w[w0 + k], e1 = w[w1 + k], e2 = w[w2 + k], e3 = w[w3 + k];
-          a0 = fr(a0 + fr(p * e0)); a1 = fr(a1 + fr(p * e1)); a2 = fr(a2 + fr(p * e2)); a3 = fr(a3 + fr(p * e3));
-          b0 = fr(b0 + fr(q * e0)); b1 = fr(b1 + fr(q * e1)); b2 = fr(b2 + fr(q * e2)); b3 = fr(b3 + fr(q * e3));
+          var pa = x[xa + k], pb = x[xb + k], pc = x[xc + k], pd = x[xd + k];
+          var e = w[w0 + k];
+          a0 = fr(a0 + fr(pa * e)); b0 = fr(b0 + fr(pb * e)); c0 = fr(c0 + fr(pc * e)); d0 = fr(d0 + fr(pd * e));
+          e = w[w1 + k];
+          a1 = fr(a1 + fr(pa * e)); b1 = fr(b1 + fr(pb * e)); c1 = fr(c1 + fr(pc * e)); d1 = fr(d1 + fr(pd * e));
+          e = w[w2 + k];
+          a2 = fr(a2 + fr(pa * e)); b2 = fr(b2 + fr(pb * e)); c2 = fr(c2 + fr(pc * e)); d2 = fr(d2 + fr(pd * e));
+          e = w[w3 + k];
+          a3 = fr(a3 + fr(pa * e)); b3 = fr(b3 + fr(pb * e)); c3 = fr(c3 + fr(pc * e)); d3 = fr(d3 + fr(pd * e));
         }
-        var ya = r * outDim + j, yb = ya + outDim;
+        var ya = r * outDim + j, yb = ya + outDim, yc = yb + outDim, yd = yc + outDim;
         y[ya] = a0; y[ya + 1] = a1; y[ya + 2] = a2; y[ya + 3] = a3;
         y[yb] = b0; y[yb + 1] = b1; y[yb + 2] = b2; y[yb + 3] = b3;
+        y[yc] = c0; y[yc + 1] = c1; y[yc + 2] = c2; y[yc + 3] = c3;
+        y[yd] = d0; y[yd + 1] = d1; y[yd + 2] = d2; y[yd + 3] = d3;
       }
       for (; r < n; r++) {
         var xr = r * inDim;
-        var c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        var s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (k = 0; k < inDim; k++) {
           var v = x[xr + k];
-          c0 = fr(c0 + fr(v * w[w0 + k])); c1 = fr(c1 + fr(v * w[w1 + k]));
-          c2 = fr(c2 + fr(v * w[w2 + k])); c3 = fr(c3 + fr(v * w[w3 + k]));
+          s0 = fr(s0 + fr(v * w[w0 + k])); s1 = fr(s1 + fr(v * w[w1 + k])); s2 = fr(s2 + fr(v * w[w2 + k])); s3 = fr(s3 + fr(v * w[w3 + k]));
         }
         var yr = r * outDim + j;
-        y[yr] = c0; y[yr + 1] = c1; y[yr + 2] = c2; y[yr + 3] = c3;
+        y[yr] = s0; y[yr + 1] = s1; y[yr + 2] = s2; y[yr + 3] = s3;
       }
     }
     for (; j < outDim; j++) {
@@ -455,6 +507,60 @@
         var acc = 0;
         for (k = 0; k < inDim; k++) {
           acc = fr(acc + fr(x[r * inDim + k] * w[wj + k]));
+        }
+        y[r * outDim + j] = acc;
+      }
+    }
+  }
+
+  /*
+   * linear for double inputs and outputs (the qkv projections of ln1 * emb, which are exact products and not
+   * floats). The same code as linear, kept apart so each stays specialised to one kind of array: with one function
+   * fed both Float32Array and Float64Array rows, a whole text measured slower in Chromium, not faster.
+   */
+  function linearDouble(x, n, w, inDim, outDim, y) {
+    var j = 0;
+    for (; j + 4 <= outDim; j += 4) {
+      var w0 = j * inDim, w1 = w0 + inDim, w2 = w1 + inDim, w3 = w2 + inDim;
+      var r = 0;
+      for (; r + 4 <= n; r += 4) {
+        var xa = r * inDim, xb = xa + inDim, xc = xb + inDim, xd = xc + inDim;
+        var a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        var c0 = 0, c1 = 0, c2 = 0, c3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        for (var k = 0; k < inDim; k++) {
+          var pa = x[xa + k], pb = x[xb + k], pc = x[xc + k], pd = x[xd + k];
+          var e = w[w0 + k];
+          a0 += pa * e; b0 += pb * e; c0 += pc * e; d0 += pd * e;
+          e = w[w1 + k];
+          a1 += pa * e; b1 += pb * e; c1 += pc * e; d1 += pd * e;
+          e = w[w2 + k];
+          a2 += pa * e; b2 += pb * e; c2 += pc * e; d2 += pd * e;
+          e = w[w3 + k];
+          a3 += pa * e; b3 += pb * e; c3 += pc * e; d3 += pd * e;
+        }
+        var ya = r * outDim + j, yb = ya + outDim, yc = yb + outDim, yd = yc + outDim;
+        y[ya] = a0; y[ya + 1] = a1; y[ya + 2] = a2; y[ya + 3] = a3;
+        y[yb] = b0; y[yb + 1] = b1; y[yb + 2] = b2; y[yb + 3] = b3;
+        y[yc] = c0; y[yc + 1] = c1; y[yc + 2] = c2; y[yc + 3] = c3;
+        y[yd] = d0; y[yd + 1] = d1; y[yd + 2] = d2; y[yd + 3] = d3;
+      }
+      for (; r < n; r++) {
+        var xr = r * inDim;
+        var s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (k = 0; k < inDim; k++) {
+          var v = x[xr + k];
+          s0 += v * w[w0 + k]; s1 += v * w[w1 + k]; s2 += v * w[w2 + k]; s3 += v * w[w3 + k];
+        }
+        var yr = r * outDim + j;
+        y[yr] = s0; y[yr + 1] = s1; y[yr + 2] = s2; y[yr + 3] = s3;
+      }
+    }
+    for (; j < outDim; j++) {
+      var wj = j * inDim;
+      for (r = 0; r < n; r++) {
+        var acc = 0;
+        for (k = 0; k < inDim; k++) {
+          acc += x[r * inDim + k] * w[wj + k];
         }
         y[r * outDim + j] = acc;
       }
@@ -489,41 +595,60 @@
     this.lnF = t['ln_f.weight'];
     var c = cfg.width;
     this.posProj = new Float64Array(cfg.block * 3 * c);
+    var positions = new Int32Array(cfg.block);
     for (var r = 0; r < cfg.block; r++) {
-      this.project(this.posEmb, r * c, this.posProj, r * 3 * c);
+      positions[r] = r;
     }
+    this.project(this.posEmb, positions, this.posProj);
     this.tokProj = new Array(cfg.vocab);
     this.scoreScale = 1 / Math.sqrt(cfg.headWidth);
-    this.g = new Float64Array(c);
   }
 
-  /* W_qkv (ln1 * emb row), unscaled, as doubles: q in 0..c-1, k in c..2c-1, v in 2c..3c-1. */
-  Model.prototype.project = function (emb, at, out, outAt) {
+  /*
+   * W_qkv (ln1 * emb row), unscaled, as doubles, for the given rows of emb at once (one product of a batch): row i
+   * of out holds q in 0..c-1, k in c..2c-1, v in 2c..3c-1. ln1 * emb is a product of two floats, exact as a double.
+   */
+  Model.prototype.project = function (emb, rows, out) {
     var c = this.cfg.width;
-    var g = this.g || new Float64Array(c);
     var ln1 = this.ln1;
-    var w = this.qkvW;
-    for (var i = 0; i < c; i++) {
-      g[i] = ln1[i] * emb[at + i];
-    }
-    for (var j = 0; j < 3 * c; j++) {
-      var s = 0;
-      var wb = j * c;
-      for (i = 0; i < c; i++) {
-        s += w[wb + i] * g[i];
+    var g = new Float64Array(rows.length * c);
+    for (var r = 0; r < rows.length; r++) {
+      var eb = rows[r] * c;
+      var gb = r * c;
+      for (var i = 0; i < c; i++) {
+        g[gb + i] = ln1[i] * emb[eb + i];
       }
-      out[outAt + j] = s;
+    }
+    linearDouble(g, rows.length, this.qkvW, c, 3 * c, out);
+  };
+
+  /* Projects, in one batch, the words of ids whose projection is not yet made (see token). */
+  Model.prototype.prepare = function (ids) {
+    var fresh = [];
+    var seen = new Set();
+    for (var i = 0; i < ids.length; i++) {
+      if (!this.tokProj[ids[i]] && !seen.has(ids[i])) {
+        seen.add(ids[i]);
+        fresh.push(ids[i]);
+      }
+    }
+    if (fresh.length === 0) {
+      return;
+    }
+    var w = 3 * this.cfg.width;
+    var out = new Float64Array(fresh.length * w);
+    this.project(this.tokEmb, fresh, out);
+    for (i = 0; i < fresh.length; i++) {
+      this.tokProj[fresh[i]] = out.subarray(i * w, (i + 1) * w);
     }
   };
 
+  /* The projection of word id (made on first use; a text's words are made at once by prepare). */
   Model.prototype.token = function (id) {
-    var p = this.tokProj[id];
-    if (!p) {
-      p = new Float64Array(3 * this.cfg.width);
-      this.project(this.tokEmb, id * this.cfg.width, p, 0);
-      this.tokProj[id] = p;
+    if (!this.tokProj[id]) {
+      this.prepare([id]);
     }
-    return p;
+    return this.tokProj[id];
   };
 
   Model.prototype.contextStart = function (focus) {
@@ -611,7 +736,24 @@
     var values = this.v;
     for (var h = 0; h < cfg.heads; h++) {
       var hb = h * d;
-      for (var t = 0; t <= local; t++) {
+      /* Four keys at a time: four independent sums, each still added in order, so the same bits, not one sum's latency. */
+      var t = 0;
+      for (; t + 4 <= local + 1; t += 4) {
+        var k0 = t * c + hb, k1 = k0 + c, k2 = k1 + c, k3 = k2 + c;
+        var s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (i = 0; i < d; i++) {
+          var qi = q[hb + i];
+          s0 += qi * keys[k0 + i];
+          s1 += qi * keys[k1 + i];
+          s2 += qi * keys[k2 + i];
+          s3 += qi * keys[k3 + i];
+        }
+        scores[t] = s0 * m.scoreScale;
+        scores[t + 1] = s1 * m.scoreScale;
+        scores[t + 2] = s2 * m.scoreScale;
+        scores[t + 3] = s3 * m.scoreScale;
+      }
+      for (; t <= local; t++) {
         var kb = t * c + hb;
         var acc = 0;
         for (i = 0; i < d; i++) {
@@ -623,7 +765,7 @@
       var max = topVal[0];
       var denom = 0;
       for (i = 0; i < kept; i++) {
-        topVal[i] = exp(topVal[i] - max);
+        topVal[i] = expNonPositive(topVal[i] - max);
         denom += topVal[i];
       }
       var links = [];
@@ -691,6 +833,7 @@
         throw new Error('token id ' + ids[i] + ' is outside the vocabulary of ' + cfg.vocab);
       }
     }
+    this.prepare(ids);
     var c = cfg.width;
     var x = new Float32Array(n * c);
     var mixed = new Float32Array(n * c);
@@ -734,8 +877,11 @@
     return out;
   };
 
-  /* Attention output projection, both residual adds, the MLP, the final norm and the tied logits, for n rows. */
-  Model.prototype.afterAttention = function (x, mixed, n) {
+  /*
+   * Attention output projection, both residual adds, the MLP, the final norm and the tied logits, for n rows; the
+   * logits go into out (n rows of the vocabulary) when given, so a text's rows land in place, uncopied.
+   */
+  Model.prototype.afterAttention = function (x, mixed, n, out) {
     var cfg = this.cfg;
     var c = cfg.width;
     var hid = cfg.hidden;
@@ -763,7 +909,7 @@
     for (r = 0; r < n; r++) {
       rmsApply(resid, r * c, this.lnF, fin, r * c);
     }
-    var logits = new Float32Array(n * cfg.vocab);
+    var logits = out || new Float32Array(n * cfg.vocab);
     linear(fin, n, this.tokEmb, c, cfg.vocab, logits);
     return logits;
   };
@@ -777,16 +923,18 @@
   function Distribution(logits, tokenizer) {
     this.logits = logits;
     this.tokenizer = tokenizer;
+    var excluded = tokenizer.excluded;
+    var n = logits.length;
     var m = -Infinity;
-    for (var i = 0; i < logits.length; i++) {
-      if (!tokenizer.isExcluded(i) && logits[i] > m) {
+    for (var i = 0; i < n; i++) {
+      if (excluded[i] === 0 && logits[i] > m) {
         m = logits[i];
       }
     }
     var d = 0;
-    for (i = 0; i < logits.length; i++) {
-      if (!tokenizer.isExcluded(i)) {
-        d += exp(logits[i] - m);
+    for (i = 0; i < n; i++) {
+      if (excluded[i] === 0) {
+        d += expNonPositive(logits[i] - m);
       }
     }
     this.max = m;
@@ -797,18 +945,21 @@
     if (this.tokenizer.isExcluded(id)) {
       return 0;
     }
-    return exp(this.logits[id] - this.max) / this.denom;
+    return expNonPositive(this.logits[id] - this.max) / this.denom;
   };
 
   /* The ids of the n highest logits, highest first. */
   function topIds(logits, n, tokenizer) {
+    var excluded = tokenizer.excluded;
     var best = new Int32Array(n);
     var size = 0;
+    /* The n-th best so far: most logits are below it and cost one comparison. */
+    var floor = -Infinity;
     for (var i = 0; i < logits.length; i++) {
-      if (tokenizer.isExcluded(i)) {
+      var l = logits[i];
+      if (excluded[i] === 1 || (size === n && !(l > floor))) {
         continue;
       }
-      var l = logits[i];
       var pos = size;
       while (pos > 0 && l > logits[best[pos - 1]]) {
         pos--;
@@ -823,6 +974,9 @@
       best[pos] = i;
       if (size < n) {
         size++;
+      }
+      if (size === n) {
+        floor = logits[best[n - 1]];
       }
     }
     return Array.prototype.slice.call(best, 0, size);
@@ -841,10 +995,12 @@
     if (tok.isExcluded(id)) {
       return { id: id, rank: null, prob: 0 };
     }
-    var l = this.logits[id];
+    var excluded = tok.excluded;
+    var logits = this.logits;
+    var l = logits[id];
     var rank = 1;
-    for (var i = 0; i < this.logits.length; i++) {
-      if (!tok.isExcluded(i) && (this.logits[i] > l || (this.logits[i] === l && i < id))) {
+    for (var i = 0; i < logits.length; i++) {
+      if (excluded[i] === 0 && (logits[i] > l || (logits[i] === l && i < id))) {
         rank++;
       }
     }
@@ -900,8 +1056,8 @@
     var c = m.cfg.width;
     var v = m.cfg.vocab;
     var tok = m.tokenizer;
-    var rows = m.afterAttention(this.att.x.subarray(from * c, to * c), this.att.mixed.subarray(from * c, to * c), to - from);
-    this.logits.set(rows, from * v);
+    m.afterAttention(this.att.x.subarray(from * c, to * c), this.att.mixed.subarray(from * c, to * c), to - from,
+      this.logits.subarray(from * v, to * v));
     for (var i = from; i < to; i++) {
       var dist = new Distribution(this.logitsOf(i), tok);
       this.object.points[i] = {
@@ -1054,6 +1210,7 @@
 
   root.AttoscopeEngine = {
     exp: exp,
+    expNonPositive: expNonPositive,
     erf: erf,
     gelu: gelu,
     editDistance: editDistance,

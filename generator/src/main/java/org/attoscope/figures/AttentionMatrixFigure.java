@@ -15,11 +15,15 @@ import org.attoscope.trace.AttentionLink;
  * a key inside the query's window that top-k dropped (weight exactly 0, near-white); and a key the query cannot
  * see (later, or before its sliding window: grey).
  *
- * <p>Markup: each kept link is one element {@code <path data-q="Q" data-k="K" data-bits="…" fill="…">} (a
- * {@code <g data-q data-k data-bits>} holding the path and its label where the label fits) under a
- * {@code <g class="cells" data-tensor="points.heads[H]">}; {@link DrawnCells} reads them back. No group per row:
- * a page's element count is what a phone pays for. Cells carry no {@code <title>}: the explorer shows the hovered or focused cell's exact value, and a
- * few thousand titles would double the page.
+ * <p>Markup ({@link CellMarkup#strokeCell}): each kept link is one element
+ * {@code <path data-bits="…" stroke="…" d="M{k} {q}h1"/>}, a stroke one unit long and one unit wide, under a
+ * {@code <g class="cells" data-tensor="points.heads[H]">} whose transform puts the grid's top-left half a cell
+ * above the origin and scales a unit to a cell; where a label fits, a {@code <g data-bits>} holding the stroke (in
+ * pixels: {@code M{k*cell} {q*cell}h{cell}}) and its label, under a second, unscaled {@code g.cells}. Query and key
+ * are where the cell is drawn (the stroke's length is the unit), not attributes beside it, so a reader that takes
+ * them from the geometry checks what is seen; {@link DrawnCells} reads them back. About 55 bytes a cell, no group
+ * per row: a page's bytes and element count are what a phone pays for. Cells carry no {@code <title>}:
+ * the explorer shows the hovered or focused cell's exact value, and a few thousand titles would double the page.
  */
 public final class AttentionMatrixFigure {
 
@@ -68,25 +72,26 @@ public final class AttentionMatrixFigure {
 
         // One path each for what the queries cannot see and what top-k dropped: a few elements, not one per row.
         svg.box(left, top, gridSize, gridSize, UNSEEN_FILL, "class", "unseen");
-        StringBuilder window = new StringBuilder();
-        for (AttentionRow row : matrix.rows()) {
-            window.append('M').append(HalfEvenNumbers.geometry(left + (double) row.contextStart() * cell)).append(' ')
-                    .append(HalfEvenNumbers.geometry(top + (double) row.query() * cell)).append('h')
-                    .append((row.query() - row.contextStart() + 1) * cell).append('v').append(cell).append('h')
-                    .append(-(row.query() - row.contextStart() + 1) * cell).append('z');
-        }
-        svg.empty("path", "class", "window", "fill", DROPPED_FILL.hex(), "shape-rendering", "crispEdges", "d",
-                window.toString());
-        svg.open("g", "class", "ticks", "font-family", "sans-serif");
+        // the window in cell units (the grid's top-left the origin, a unit one cell), for short numbers
+        String grid = "translate(" + HalfEvenNumbers.geometry(left) + " " + HalfEvenNumbers.geometry(top) + ")";
+        svg.empty("path", "class", "window", "transform", grid + "scale(" + cell + ")", "fill", DROPPED_FILL.hex(),
+                "shape-rendering", "crispEdges", "d", window(matrix, 0, 0, 1));
+        // row i's name sits right of its diagonal cell, at (i * cell, i * cell) from the group's origin
+        svg.open("g", "class", "ticks", "transform", "translate(" + HalfEvenNumbers.geometry(left + cell + 4) + " "
+                + HalfEvenNumbers.geometry(top + cell / 2.0 + axisFont * 0.35) + ")", "font-family", "sans-serif",
+                "font-size", Integer.toString(axisFont), "fill", Legend.INK.hex());
         for (int i = 0; i < n; i += labelEvery(n)) {
-            svg.text(tick(matrix, i), left + (double) (i + 1) * cell + 4, top + i * (double) cell + cell / 2.0
-                    + axisFont * 0.35, axisFont, Legend.INK, "start");
+            String at = Integer.toString(i * cell);
+            svg.textElement("text", tick(matrix, i), "x", at, "y", at);
         }
         svg.close("g");
 
+        // Two groups of cells, both with their origin at the grid's top-left moved down half a cell, so a cell is a
+        // horizontal stroke one unit long from (k, q) units: in cell units (scaled by the cell size, the shortest
+        // numbers) for a cell without a label, in pixels for one with a label (text is not drawn scaled).
+        StringBuilder plain = new StringBuilder();
+        StringBuilder labelled = new StringBuilder();
         int cells = 0;
-        svg.open("g", "class", "cells", CellMarkup.TENSOR, matrix.tensor(), "shape-rendering", "crispEdges",
-                "font-family", "sans-serif");
         for (AttentionRow row : matrix.rows()) {
             for (AttentionLink link : row.links()) {
                 // the trace's weight is the engine's float32, widened: narrowing it gives back those exact bits
@@ -97,23 +102,33 @@ public final class AttentionMatrixFigure {
                 int q = row.query();
                 int k = link.source();
                 CellEncoding encoding = encode(matrix, weight, q, k);
-                double x = left + (double) k * cell;
-                double y = top + (double) q * cell;
                 if (CellMarkup.fits(encoding.label(), LABEL_FONT, cell, cell)) {
-                    svg.open("g", "data-q", Integer.toString(q), "data-k", Integer.toString(k), CellMarkup.BITS,
-                            encoding.bits());
-                    svg.box(x, y, cell, cell, encoding.fill());
-                    svg.text(encoding.label(), x + cell / 2.0, y + cell / 2.0 + LABEL_FONT * 0.35, LABEL_FONT,
-                            encoding.labelColour(), "middle");
-                    svg.close("g");
+                    SvgWriter c = new SvgWriter();
+                    c.open("g", CellMarkup.BITS, encoding.bits());
+                    c.empty("path", "stroke", encoding.fillHex(), "d", CellMarkup.strokeCell(k, q, cell));
+                    c.textElement("text", encoding.label(), "x", HalfEvenNumbers.geometry(k * (double) cell + cell / 2.0),
+                            "y", HalfEvenNumbers.geometry(q * (double) cell + LABEL_FONT * 0.35), "fill",
+                            encoding.labelColourHex());
+                    labelled.append(c.close("g").markup());
                 } else {
-                    svg.box(x, y, cell, cell, encoding.fill(), "data-q", Integer.toString(q), "data-k",
-                            Integer.toString(k), CellMarkup.BITS, encoding.bits());
+                    plain.append(new SvgWriter().empty("path", CellMarkup.BITS, encoding.bits(), "stroke",
+                            encoding.fillHex(), "d", CellMarkup.strokeCell(k, q, 1)).markup());
                 }
                 cells++;
             }
         }
-        svg.close("g");
+        String origin = "translate(" + HalfEvenNumbers.geometry(left) + " " + HalfEvenNumbers.geometry(top + cell / 2.0) + ")";
+        if (plain.length() > 0) {
+            svg.open("g", "class", "cells", CellMarkup.TENSOR, matrix.tensor(), "transform", origin + "scale(" + cell + ")",
+                    "stroke-width", "1", "shape-rendering", "crispEdges");
+            svg.raw(plain).close("g");
+        }
+        if (labelled.length() > 0) {
+            svg.open("g", "class", "cells", CellMarkup.TENSOR, matrix.tensor(), "transform", origin,
+                    "stroke-width", Integer.toString(cell), "shape-rendering", "crispEdges", "font-family", "sans-serif",
+                    "font-size", Integer.toString(LABEL_FONT), "text-anchor", "middle");
+            svg.raw(labelled).close("g");
+        }
         svg.empty("rect", "class", "frame", "x", HalfEvenNumbers.geometry(left), "y", HalfEvenNumbers.geometry(top), "width",
                 HalfEvenNumbers.geometry(gridSize), "height", HalfEvenNumbers.geometry(gridSize), "fill", "none", "stroke",
                 accent.hex(), "stroke-width", "1.5");
@@ -152,6 +167,52 @@ public final class AttentionMatrixFigure {
             sx += 17 + SvgCanvas.textWidth((String) swatch[1], 10) + 14;
         }
         svg.close("g");
+    }
+
+    /**
+     * The keys each query's window sees, as one outline: down the diagonal's right edge row by row, then back up
+     * the windows' left edges (a window never starts before the one above it). Rows without a point stay grey.
+     */
+    static String window(AttentionMatrix matrix, double left, double top, int cell) {
+        int n = matrix.tokens().size();
+        int[] start = new int[n];
+        boolean[] has = new boolean[n];
+        for (AttentionRow row : matrix.rows()) {
+            start[row.query()] = row.contextStart();
+            has[row.query()] = true;
+        }
+        StringBuilder d = new StringBuilder();
+        int q = 0;
+        while (q < n) {
+            if (!has[q]) {
+                q++;
+                continue;
+            }
+            int end = q;
+            while (end + 1 < n && has[end + 1] && start[end + 1] >= start[end]) {
+                end++;
+            }
+            // rows q..end: right edge steps down the diagonal, left edge climbs back over the window starts
+            d.append('M').append(HalfEvenNumbers.geometry(left + (double) start[q] * cell)).append(' ')
+                    .append(HalfEvenNumbers.geometry(top + (double) q * cell))
+                    .append('H').append(HalfEvenNumbers.geometry(left + (double) (q + 1) * cell));
+            for (int r = q; r <= end; r++) {
+                d.append('v').append(cell);
+                if (r < end) {
+                    d.append('h').append(cell);
+                }
+            }
+            d.append('H').append(HalfEvenNumbers.geometry(left + (double) start[end] * cell));
+            for (int r = end; r > q; r--) {
+                if (start[r] != start[r - 1]) {
+                    d.append('V').append(HalfEvenNumbers.geometry(top + (double) r * cell))
+                            .append('H').append(HalfEvenNumbers.geometry(left + (double) start[r - 1] * cell));
+                }
+            }
+            d.append('z');
+            q = end + 1;
+        }
+        return d.toString();
     }
 
     /** Every row is labelled up to 64 tokens, every second up to 150, then every third (the explorer names any

@@ -57,6 +57,16 @@ public final class CellMarkup {
         canvas.endGroup();
     }
 
+    /**
+     * A compact attention-matrix cell's geometry: a stroke one unit long from {@code (k * unit, q * unit)} in its
+     * group's coordinates (the grid's top-left half a cell up, stroke width one unit, a unit 1 in a group scaled to
+     * cells or the cell size in pixels), so it covers exactly the square of key k and query q. Readers take the
+     * index back from the start divided by the length.
+     */
+    public static String strokeCell(int k, int q, int unit) {
+        return "M" + (k * unit) + " " + (q * unit) + "h" + unit;
+    }
+
     /** Whether a label fits inside a cell of this size with a little padding. */
     static boolean fits(String label, int fontSize, double w, double h) {
         return SvgCanvas.textWidth(label, fontSize) <= w - 4 && fontSize <= h - 2;

@@ -19,6 +19,7 @@ import org.xml.sax.SAXException;
 /** Reads the cells back out of a figure, for the verifier and for tests: the inverse of {@link CellMarkup}. */
 public final class DrawnCells {
 
+    private static final Pattern STROKE_CELL = Pattern.compile("M(\\d+) (\\d+)h(\\d+)");
     private static final Pattern FILL = Pattern.compile("(?:^|;)\\s*fill:\\s*([^;]+)");
 
     private DrawnCells() {
@@ -43,8 +44,8 @@ public final class DrawnCells {
 
     /**
      * Every cell under this element (a figure's root, or a whole page's DOM), in document order: the
-     * {@link CellMarkup} groups, and the compact cells of an {@link AttentionMatrixFigure} (an element with
-     * {@code data-q} and {@code data-k}, its tensor on an ancestor).
+     * {@link CellMarkup} groups, and the compact cells of an {@link AttentionMatrixFigure} (any other element with
+     * {@code data-bits}: its tensor on an ancestor, its query and key where {@link CellMarkup#strokeCell} drew it).
      */
     public static List<DrawnCell> read(Element root) {
         List<DrawnCell> cells = new ArrayList<>();
@@ -54,7 +55,7 @@ public final class DrawnCells {
             if (e.getLocalName().equals("g")
                     && Arrays.asList(e.getAttribute("class").split("\\s+")).contains(CellMarkup.CELL_CLASS)) {
                 cells.add(cell(e));
-            } else if (e.hasAttribute("data-k") && e.hasAttribute("data-q")) {
+            } else if (e.hasAttribute(CellMarkup.BITS)) {
                 cells.add(compactCell(e));
             }
         }
@@ -64,11 +65,15 @@ public final class DrawnCells {
     private static DrawnCell compactCell(Element e) {
         Element shape = e.getLocalName().equals("g") ? first(e, "path") : e;
         Element text = first(e, "text");
+        Matcher at = STROKE_CELL.matcher(shape == null ? "" : shape.getAttribute("d"));
+        if (!at.matches()) {
+            throw new IllegalArgumentException("matrix cell " + e.getAttribute(CellMarkup.BITS) + " is not drawn as M{k*u} {q*u}h{u}");
+        }
+        int unit = Integer.parseInt(at.group(3));
         return new DrawnCell(inherited(e, CellMarkup.TENSOR),
-                List.of(Integer.valueOf(e.getAttribute("data-q").strip()),
-                        Integer.valueOf(e.getAttribute("data-k").strip())),
+                List.of(Integer.parseInt(at.group(2)) / unit, Integer.parseInt(at.group(1)) / unit),
                 e.getAttribute(CellMarkup.BITS), false, ValueKind.FLOAT,
-                shape == null ? null : fillOf(shape),
+                shape == null ? null : Rgb.parse(shape.getAttribute("stroke")),
                 text == null ? null : text.getTextContent(),
                 text == null ? null : fillOf(text),
                 null);

@@ -6,7 +6,9 @@ import java.util.List;
  * A strip of the model's surprise (-ln p of the token that actually follows) across a story, one bar per token
  * that has a successor. Tokens whose successor the predictions exclude get a distinct hollow grey mark at full
  * height: there is no probability to measure, which is different from "very surprising". Each mark is one
- * {@code <path class="mark" data-position data-surprise>} with its tooltip as a {@code <title>} child.
+ * {@code <path class="mark" data-position data-surprise>}, the surprise to 6 significant digits, without a
+ * {@code <title>}: the explorer's readout names the mark under the pointer (195 titles were a third of the strip's
+ * bytes and elements).
  */
 public final class SurpriseStripFigure {
 
@@ -53,38 +55,40 @@ public final class SurpriseStripFigure {
             svg.box(left - 4, y - 0.25, plotW + 4, 0.5, GRIDLINE);
             svg.text(HalfEvenNumbers.plain(v), left - 6, y + 3.5, 10, Legend.INK, "end");
         }
-        // One element per mark, its tooltip inside: a long story has a mark per token.
-        svg.open("g", "class", "marks", "shape-rendering", "crispEdges");
+        // One element per mark and nothing else: a long story has a mark per token. Its words (position, tokens,
+        // -ln p and p) are the explorer's to say, in the figure's readout, from the points the page embeds.
+        // The marks' origin is the baseline under the first bar's centre, y pointing up: a bar is a stroke as wide
+        // as the bar from (i * bar, 0) up by its height.
+        double inner = Math.max(1, bar - 1);
+        svg.open("g", "class", "marks", "transform", "translate(" + HalfEvenNumbers.geometry(left + inner / 2) + " "
+                + HalfEvenNumbers.geometry(baseY) + ")scale(1 -1)", "data-height", HalfEvenNumbers.geometry(PLOT_HEIGHT),
+                "stroke", BAR.hex(), "stroke-width",
+                HalfEvenNumbers.geometry(inner), "shape-rendering", "crispEdges");
         for (int i = 0; i < n; i++) {
             SurpriseMark m = marks.get(i);
-            double x = left + i * bar;
-            double inner = Math.max(1, bar - 1);
-            String value = m.excluded() ? "excluded" : HalfEvenNumbers.significant((float) m.surprise(), 6);
-            String tooltip = m.position() + " " + Captions.quoted(m.token()) + " → next " + Captions.quoted(m.nextToken())
-                    + (m.excluded() ? ": excluded from predictions, no probability"
-                    : ": -ln p ≈ " + value + " nats (p ≈ " + HalfEvenNumbers.significant((float) Math.exp(-m.surprise()), 6) + ")");
-            double h = m.excluded() ? PLOT_HEIGHT : Math.max(PLOT_HEIGHT * m.surprise() / yMax, 0.5);
-            double y = m.excluded() ? top : baseY - h;
-            String d = "M" + HalfEvenNumbers.geometry(x) + " " + HalfEvenNumbers.geometry(y) + "h" + HalfEvenNumbers.geometry(inner) + "v"
-                    + HalfEvenNumbers.geometry(h) + "h" + HalfEvenNumbers.geometry(-inner) + "z";
+            String x = HalfEvenNumbers.geometry(i * bar);
             if (m.excluded()) {
-                svg.open("path", "class", "mark", "data-position", Integer.toString(m.position()), "data-surprise",
+                svg.empty("path", "class", "mark", "data-position", Integer.toString(m.position()), "data-surprise",
                         "excluded", "fill", CellEncoder.MASKED_FILL.hex(), "stroke", Legend.MUTED.hex(),
-                        "stroke-width", "0.5", "d", d);
+                        "stroke-width", "0.5", "d", "M" + HalfEvenNumbers.geometry(i * bar - inner / 2) + " 0h"
+                                + HalfEvenNumbers.geometry(inner) + "v" + HalfEvenNumbers.geometry(PLOT_HEIGHT) + "h"
+                                + HalfEvenNumbers.geometry(-inner) + "z");
             } else {
-                svg.open("path", "class", "mark", "data-position", Integer.toString(m.position()), "data-surprise",
-                        Double.toString(m.surprise()), "fill", BAR.hex(), "d", d);
+                double h = Math.max(PLOT_HEIGHT * m.surprise() / yMax, 0.5);
+                svg.empty("path", "class", "mark", "data-position", Integer.toString(m.position()), "data-surprise",
+                        HalfEvenNumbers.significant((float) m.surprise(), 6), "d", "M" + x + " 0v" + HalfEvenNumbers.geometry(h));
             }
-            svg.textElement("title", tooltip).close("path");
         }
         svg.close("g");
         svg.box(left, baseY - 0.5, plotW, 1, Legend.INK);
+        svg.open("g", "font-size", Integer.toString(tickFont), "fill", Legend.INK.hex(), "text-anchor", "end");
         for (int i = 0; i < n; i += every) {
             double x = left + i * bar + bar / 2 + tickFont * 0.35;
             double y = baseY + 6;
-            svg.text(tick(marks.get(i), every), x, y, tickFont, Legend.INK, "end", "transform",
-                    "rotate(-45 " + HalfEvenNumbers.geometry(x) + " " + HalfEvenNumbers.geometry(y) + ")");
+            svg.textElement("text", tick(marks.get(i), every), "transform",
+                    "translate(" + HalfEvenNumbers.geometry(x) + " " + HalfEvenNumbers.geometry(y) + ")rotate(-45)");
         }
+        svg.close("g");
         Legend.captionLines(svg, PAD, captionY, caption);
         svg.close("g");
         String title = "Surprise across story " + source;

@@ -67,6 +67,12 @@ final class SvgWriter {
         return textElement("text", text, all);
     }
 
+    /** Markup written elsewhere (by another writer), as is. */
+    SvgWriter raw(CharSequence markup) {
+        sb.append(markup);
+        return this;
+    }
+
     String markup() {
         return sb.toString();
     }

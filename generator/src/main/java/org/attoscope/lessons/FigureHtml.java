@@ -16,11 +16,12 @@ final class FigureHtml {
     /**
      * What the fragment shows.
      *
+     * @param id        the figure's id on the page ({@link Addresses#figureId})
      * @param directive the directive's name ({@code heatmap})
      * @param from      the lesson file and line of the directive ({@code 03-attention.md:12})
      * @param caption   the author's caption, stripped, or empty
      */
-    public record View(int number, String directive, String from, Map<String, String> data, String svg, String caption,
+    public record View(int number, String id, String directive, String from, Map<String, String> data, String svg, String caption,
                        String source, String explorer, String point) {
     }
 
@@ -28,7 +29,7 @@ final class FigureHtml {
     }
 
     static String render(Fragments fragments, int number, LessonFigure figure, Lesson lesson) {
-        View view = new View(number, figure.directive().name(), lesson.file().getFileName() + ":" + figure.directive().line(),
+        View view = new View(number, Addresses.figureId(number), figure.directive().name(), lesson.file().getFileName() + ":" + figure.directive().line(),
                 figure.data(), figure.svg().svg(), figure.caption().strip(), figure.source(), explorerLink(figure, lesson),
                 figure.data().get("data-point"));
         return fragments.fragment(TEMPLATE, "lesson-figure", Map.of("figure", view));

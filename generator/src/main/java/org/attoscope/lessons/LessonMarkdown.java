@@ -125,6 +125,34 @@ final class LessonMarkdown {
     }
 
     /**
+     * The figure directives of {@code lesson}, in page order: the n-th is drawn as figure n ({@code #figure-n}).
+     * Found with the parser and the rule {@link #render} draws figures by (a fence whose info string is a directive,
+     * not {@code math}), without drawing any; a fence whose info string does not parse is left out here and reported,
+     * with its line, when the page renders, which fails the build.
+     */
+    List<Directive> figureDirectives(Lesson lesson) {
+        List<Directive> out = new ArrayList<>();
+        for (Node node : parser.parse(lesson.body()).getDescendants()) {
+            if (node instanceof FencedCodeBlock fence) {
+                String info = fence.getInfo().toString().strip();
+                if (!info.equals(FigureDirectives.MATH) && directives.isDirective(info)) {
+                    try {
+                        out.add(DirectiveParser.parse(info, lesson.file(), fenceLine(lesson, node)));
+                    } catch (org.attoscope.InputException e) {
+                        // the render stops the build at this fence's line
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The lesson file's line of a node, as {@link #render} reports problems at. */
+    private static int fenceLine(Lesson lesson, Node node) {
+        return lesson.bodyLine() + node.getLineNumber();
+    }
+
+    /**
      * The page title is the page's one {@code <h1>}; a body that uses {@code # Heading} too has its headings moved one
      * level down (h1 to h2, h2 to h3...), so its outline nests under the title exactly as the author wrote it.
      */

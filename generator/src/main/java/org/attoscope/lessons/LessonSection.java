@@ -2,13 +2,17 @@ package org.attoscope.lessons;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.Addresses;
+import org.attoscope.pages.Citation;
 import org.attoscope.pages.Fragments;
 import org.attoscope.pages.NavLink;
 import org.attoscope.pages.Neighbours;
@@ -32,6 +36,9 @@ public final class LessonSection implements SiteSection {
 
     /** A Markdown link's target, which names a file, not what the lesson is about. */
     private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)");
+
+    /** The attribute by which a figure names the story it draws ({@link StoryPoint}). */
+    private static final String STORY = "story";
 
     private final Book book;
     private final CaptureLibrary captures;
@@ -61,6 +68,43 @@ public final class LessonSection implements SiteSection {
     public List<SearchEntry> searchEntries() {
         return book.lessons().stream().map(l -> SearchEntry.of("Lesson", l.title(), l.summary(),
                 LINK_TARGET.matcher(FENCED.matcher(l.body()).replaceAll(" ")).replaceAll("]"), l.href())).toList();
+    }
+
+    /**
+     * Each lesson that draws figures from a story ({@code story=SLUG}: explorer, attribution, ablations), once per
+     * story, in book order, pointing at its first figure of that story, with the points its figures draw.
+     */
+    @Override
+    public List<Citation> citations() {
+        List<Citation> out = new ArrayList<>();
+        for (Lesson lesson : book.lessons()) {
+            if (!lesson.body().contains(STORY + "=")) {
+                continue; // an attribute is spelt key=value, so a lesson without the text names no story: no parse
+            }
+            Map<String, Integer> firstFigure = new LinkedHashMap<>();
+            Map<String, SortedSet<Integer>> points = new LinkedHashMap<>();
+            List<Directive> figures = markdown.figureDirectives(lesson);
+            for (int i = 0; i < figures.size(); i++) {
+                String story = figures.get(i).attributes().get(STORY);
+                if (story != null) {
+                    firstFigure.putIfAbsent(story, i + 1);
+                    SortedSet<Integer> at = points.computeIfAbsent(story, k -> new TreeSet<>());
+                    point(figures.get(i)).ifPresent(at::add);
+                }
+            }
+            firstFigure.forEach((story, figure) -> out.add(new Citation(story, "Lesson " + LessonEntry.of(lesson).numberText(),
+                    lesson.title(), lesson.href() + "#" + Addresses.figureId(figure), List.copyOf(points.get(story)))));
+        }
+        return out;
+    }
+
+    /** A directive's {@code point=}, when it is a number; the render reports any other value at its line. */
+    private static Optional<Integer> point(Directive d) {
+        try {
+            return Optional.of(Integer.parseInt(d.attributes().getOrDefault("point", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The contents page, then each lesson; a lesson's Markdown is rendered only when its page is. */

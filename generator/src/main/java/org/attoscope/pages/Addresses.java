@@ -66,6 +66,11 @@ public final class Addresses {
         return "p" + focus;
     }
 
+    /** The id of a lesson's n-th figure (from 1), which {@code #figure-n} addresses. */
+    public static String figureId(int number) {
+        return "figure-" + number;
+    }
+
     /** A file copied from {@code templates/assets}, by its path inside that folder. */
     public static String asset(String name) {
         return ASSETS + "/" + name;
@@ -74,6 +79,27 @@ public final class Addresses {
     /** The way from the folder of the page at {@code path} back to the site root: "", "../", "../../". */
     public static String root(String path) {
         return "../".repeat((int) path.chars().filter(c -> c == '/').count());
+    }
+
+    /**
+     * The site root as a path on its host, from its base URL: {@code https://you.github.io/attoscope} is
+     * {@code /attoscope/}, {@code https://example.org} is {@code /}. Only the 404 page links this way (see
+     * {@link #hostRoot(String, String)}).
+     */
+    public static String hostPath(String baseUrl) {
+        String path = baseUrl.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        return path.endsWith("/") ? path : path + "/";
+    }
+
+    /**
+     * The way back to the site root for the page at {@code path}, as its links are written: relative ({@link #root})
+     * on every page, except the 404 page when the site has a base URL. A host serves that page for any missing
+     * address, at any depth ({@code /attoscope/a/b/c}), where no relative link would resolve, so its links start at
+     * the site's path on the host ({@link #hostPath}). Without a base URL it stays relative, right for a missing
+     * address in the site's top folder only.
+     */
+    public static String hostRoot(String path, String baseUrl) {
+        return path.equals(NOT_FOUND) && baseUrl != null ? hostPath(baseUrl) : root(path);
     }
 
     /**

@@ -36,26 +36,21 @@ public final class ContentPolicy {
     private ContentPolicy() {
     }
 
-    /**
-     * The page with its policy in place of {@link #PLACEHOLDER}; a page without the placeholder is returned as it is.
-     *
-     * @param baseUri where the page's own {@code <base>} may point (the 404 page with a base URL), or null for none
-     */
-    public static String seal(String html, String baseUri) {
+    /** The page with its policy in place of {@link #PLACEHOLDER}; a page without the placeholder is returned as it is. */
+    public static String seal(String html) {
         if (!html.contains(PLACEHOLDER)) {
             return html;
         }
-        return html.replace(PLACEHOLDER, policy(inlineScriptHashes(html), baseUri));
+        return html.replace(PLACEHOLDER, policy(inlineScriptHashes(html)));
     }
 
     /** The policy for a page whose inline scripts hash to {@code hashes} ({@code sha256-BASE64}). */
-    static String policy(Set<String> hashes, String baseUri) {
+    static String policy(Set<String> hashes) {
         StringBuilder script = new StringBuilder("script-src 'self'");
         hashes.forEach(h -> script.append(" '").append(h).append('\''));
         List<String> directives = List.of("default-src 'none'", script.toString(), "style-src 'self'", "style-src-attr 'unsafe-inline'",
                 "img-src 'self' data:", "font-src 'self'", NO_CONNECTIONS, "media-src 'none'", "object-src 'none'", "frame-src 'none'",
-                "worker-src 'none'", "manifest-src 'none'", "form-action 'none'",
-                "base-uri " + (baseUri == null ? "'none'" : baseUri.replace(";", "%3B").replace("'", "%27").replace(" ", "%20")));
+                "worker-src 'none'", "manifest-src 'none'", "form-action 'none'", "base-uri 'none'");
         return String.join("; ", directives);
     }
 

@@ -28,7 +28,9 @@ final class ExplorerPages {
         for (int i = 0; i < tokens.size(); i++) {
             display.add(isUnknown(tokens.get(i), trace.tokens().get(i)) ? tokens.get(i).source() : trace.tokens().get(i));
         }
-        PredictionPoint first = trace.points().get(OpeningPoint.of(trace));
+        // the panel, the why view and the embedded points all show the same rounded numbers
+        PromptTrace shown = DisplayedNumbers.of(trace);
+        PredictionPoint first = shown.points().get(OpeningPoint.of(trace));
 
         String text = story.text();
         List<TokenCell> cells = new ArrayList<>();
@@ -51,7 +53,7 @@ final class ExplorerPages {
         String after = text.substring(Math.min(gapStart, text.length())).replaceAll("\\s+", "");
         PointView point = PointView.of(first, display, ExplorerPage.SHOWN_PREDICTIONS);
         return new ExplorerPage(story, tokens.size(), config.blockSize(), config.heads(), cells, after, point,
-                PointsJson.embed(trace), figures, previous, following, storyTokens, WhyView.of(first, display));
+                PointsJson.embed(shown), figures, previous, following, storyTokens, WhyView.of(first, display));
     }
 
     /** The explorer script computes the same classes (explorer.js, stateOf). */

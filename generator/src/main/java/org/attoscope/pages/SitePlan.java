@@ -34,8 +34,15 @@ import org.attoscope.util.Sha256;
  */
 record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedPage> sections, List<PlannedPage> publishing) {
 
-    /** A story's explorer page, with the story it shows. */
-    record Explorer(ReadStory story, PlannedPage page) {
+    /**
+     * A story's explorer page, with the story it shows and the sections' pages that cite it.
+     *
+     * @param citedIn the pages whose figures draw this story's points, in the sections' order; listed on the page
+     */
+    record Explorer(ReadStory story, List<Citation> citedIn, PlannedPage page) {
+        Explorer {
+            citedIn = List.copyOf(citedIn);
+        }
     }
 
     SitePlan {
@@ -80,14 +87,18 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         fixed.add(searchIndex(stories, sections));
         fixed.addAll(assets(renderer.templatesDir()));
 
+        // An explorer lists the pages that cite it, so a lesson that starts or stops citing a story, or is renamed,
+        // changes that story's explorer's inputs and serve renders it again.
+        Map<String, List<Citation>> cited = citationsByStory(sections);
         List<Explorer> explorers = new ArrayList<>();
         for (int i = 0; i < stories.size(); i++) {
             ReadStory story = stories.get(i);
             Neighbours<StoryEntry> around = Neighbours.of(entries, i);
+            List<Citation> citedIn = cited.getOrDefault(story.story().slug(), List.of());
             PlannedPage page = renderer.page(Addresses.explorer(story.story().slug()), "story",
-                    () -> Map.of("page", explorerPage(tracing.apply(story), around, bundle, figures)),
-                    Arrays.asList(story.explored(), story.storyTokens(), around));
-            explorers.add(new Explorer(story, page));
+                    () -> Map.of("page", explorerPage(tracing.apply(story), around, bundle, figures), "citedIn", citedIn),
+                    Arrays.asList(story.explored(), story.storyTokens(), around, citedIn));
+            explorers.add(new Explorer(story, citedIn, page));
         }
 
         // A section traces only the stories it shows, each once however many of its pages show it.
@@ -105,6 +116,18 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         explorers.forEach(e -> paths.add(e.page().path()));
         sectionPages.forEach(p -> paths.add(p.path()));
         return new SitePlan(fixed, explorers, sectionPages, publishing(config, paths));
+    }
+
+    /** Every section's citations, by the story cited, each story's in the sections' order. */
+    private static Map<String, List<Citation>> citationsByStory(List<SiteSection> sections) {
+        Map<String, List<Citation>> out = new LinkedHashMap<>();
+        for (SiteSection section : sections) {
+            for (Citation c : section.citations()) {
+                out.computeIfAbsent(c.story(), s -> new ArrayList<>()).add(c);
+            }
+        }
+        out.replaceAll((story, list) -> List.copyOf(list));
+        return out;
     }
 
     /**

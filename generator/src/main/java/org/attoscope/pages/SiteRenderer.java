@@ -16,6 +16,8 @@ import org.attoscope.model.ModelBundle;
  * <p>Each page gets {@code root}, the relative path from its folder back to the site root ("", "../", "../../"),
  * and every link in the templates is written as {@code root + path-from-root}, ending in {@code index.html}: the
  * site then works from any folder of any static host and from file://, where folders do not open their index.
+ * The one exception is the 404 page of a site with a base URL, whose {@code root} is the site's path on its host
+ * ({@link Addresses#hostRoot}).
  *
  * <p>A page's {@link PlannedPage#inputs() inputs} list everything its bytes depend on besides the model, which a
  * build never changes: {@code attoscope serve} re-renders a page only when they differ from the last build's.
@@ -62,20 +64,17 @@ final class SiteRenderer implements PageRenderer, Fragments {
     @Override
     public byte[] render(String path, String template, Map<String, Object> variables) {
         Map<String, Object> vars = new LinkedHashMap<>(variables);
-        vars.put("root", Addresses.root(path));
-        vars.put("to", PageLinks.from(path));
+        vars.put("root", Addresses.hostRoot(path, config.baseUrl()));
+        vars.put("to", PageLinks.from(path, config.baseUrl()));
         vars.put("path", path);
         vars.put("site", config);
         vars.put("facts", facts);
         vars.put("sections", nav);
         vars.put("report", reportPage);
+        // the 404 page has no address of its own: a host serves it at whatever address was missing
         boolean notFound = path.equals(Addresses.NOT_FOUND);
         vars.put("canonical", config.baseUrl() == null || notFound ? null : Addresses.url(config.baseUrl(), path));
-        // A host serves 404.html at whatever address was missing, where relative links would not resolve; with a
-        // base URL the page can name its own folder. Without one it keeps relative links (right from the root).
-        String base = notFound && config.baseUrl() != null ? Addresses.url(config.baseUrl(), "") : null;
-        vars.put("base", base);
         vars.put("csp", ContentPolicy.PLACEHOLDER);
-        return ContentPolicy.seal(templates.render(template, vars), base).getBytes(StandardCharsets.UTF_8);
+        return ContentPolicy.seal(templates.render(template, vars)).getBytes(StandardCharsets.UTF_8);
     }
 }

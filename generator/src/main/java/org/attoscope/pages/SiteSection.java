@@ -28,6 +28,15 @@ public interface SiteSection {
         return List.of();
     }
 
+    /**
+     * The section's pages that draw figures from stories, one per page and story, in the section's order (book
+     * order for the lessons); read from the section's sources without rendering a page, so the plan knows them
+     * before any page is drawn. None by default.
+     */
+    default List<Citation> citations() {
+        return List.of();
+    }
+
     /** Files of the section that are not rendered from a template (the playground's weights script), if any. */
     default List<PlannedPage> files(StoryTraces stories) {
         return List.of();

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *       that page; an empty fragment or {@code #top} means the top of the page;</li>
  *   <li>no absolute paths ({@code /x}), no protocol-relative URLs ({@code //host/x}), no {@code file:} or
  *       {@code javascript:} URLs, and no absolute link to the site's own base URL;</li>
+ *   <li>but on the 404 page of a site with a base URL ({@link HostedNotFound}), whose URLs are paths under the
+ *       base URL's path on its host; each must land on a file of the site as a relative URL would;</li>
  *   <li>nothing the browser fetches by itself (scripts, style sheets, images, frames, CSS {@code url()} and
  *       {@code @import}) may come from another host; {@code data:} URLs are inline and allowed;</li>
  *   <li>a reader-followed link ({@code <a href>}) to another site over http(s), or a {@code mailto:}, is allowed:
@@ -37,6 +39,7 @@ final class LinkCheck {
     private final BuiltSite site;
     private final Map<String, Set<String>> anchorsByPage;
     private final String baseUrl;
+    private final HostedNotFound notFound;
     private final Set<String> pending;
 
     /**
@@ -50,6 +53,7 @@ final class LinkCheck {
         this.anchorsByPage = anchorsByPage;
         this.pending = pending;
         this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : stripSlash(baseUrl.strip().toLowerCase(Locale.ROOT));
+        this.notFound = new HostedNotFound(baseUrl);
     }
 
     Tally check(String file, List<Reference> references) {
@@ -79,8 +83,18 @@ final class LinkCheck {
                 }
             } else if (url.startsWith("//")) {
                 problem = "a protocol-relative URL: it loads from the network, and from file:// it finds nothing";
+            } else if (url.startsWith("/") && notFound.fromRoot(ref.from(), url) != null) {
+                internal++;
+                Reference fromRoot = new Reference(ref.from(), ref.where(), notFound.fromRoot(ref.from(), url), ref.loads());
+                String fragment = fragmentOf(fromRoot.url());
+                if (fragment != null && !fragment.isEmpty()) {
+                    fragments++;
+                }
+                problem = resolve(fromRoot, fragment);
             } else if (url.startsWith("/")) {
-                problem = "an absolute path: from file:// it points at the root of the disk; write it relative";
+                problem = notFound.applies(ref.from())
+                        ? "a path outside the site's own path on its host (" + notFound.hostPath() + ", from the base URL)"
+                        : "an absolute path: from file:// it points at the root of the disk; write it relative";
             } else {
                 internal++;
                 String fragment = fragmentOf(url);

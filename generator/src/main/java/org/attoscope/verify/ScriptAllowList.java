@@ -44,10 +44,17 @@ final class ScriptAllowList {
 
     private final ShippedFiles shipped;
     private final BuiltSite site;
+    private final HostedNotFound notFound;
 
     ScriptAllowList(BuiltSite site, ShippedFiles shipped) {
+        this(site, shipped, null);
+    }
+
+    /** @param baseUrl the site's address from site.json, or null: its 404 page names files by path ({@link HostedNotFound}) */
+    ScriptAllowList(BuiltSite site, ShippedFiles shipped, String baseUrl) {
         this.site = site;
         this.shipped = shipped;
+        this.notFound = new HostedNotFound(baseUrl);
     }
 
     List<Finding> check(String file, String path, Document page) {
@@ -187,8 +194,7 @@ final class ScriptAllowList {
         for (Map.Entry<String, List<String>> e : d.entrySet()) {
             for (String token : e.getValue()) {
                 String t = token.toLowerCase(Locale.ROOT);
-                boolean allowed = (t.equals("'unsafe-inline'") && e.getKey().equals("style-src-attr")) || (t.equals("data:") && e.getKey().equals("img-src"))
-                        || (e.getKey().equals("base-uri") && t.startsWith("https://"));
+                boolean allowed = (t.equals("'unsafe-inline'") && e.getKey().equals("style-src-attr")) || (t.equals("data:") && e.getKey().equals("img-src"));
                 if (!allowed && (t.equals("*") || t.startsWith("'unsafe-") || t.equals("'strict-dynamic'") || t.endsWith(":") || t.contains("://") || t.contains("*"))) {
                     out.add(Finding.of(file, "the Content-Security-Policy allows " + token + " in " + e.getKey()));
                 }
@@ -208,8 +214,9 @@ final class ScriptAllowList {
     }
 
     /** The site path a relative URL of page {@code path} names, or null when it is not a plain relative URL inside the site. */
-    private static String local(String path, String url) {
-        String u = url.strip();
+    private String local(String path, String url) {
+        String fromRoot = notFound.fromRoot(path, url.strip());
+        String u = fromRoot != null ? fromRoot : url.strip();
         if (u.isEmpty() || u.startsWith("/") || u.startsWith("\\") || u.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
             return null;
         }

@@ -118,7 +118,7 @@ public final class SiteVerification implements SiteVerifier {
         ShippedFiles shipped = writeReport ? ShippedFiles.staged(site) : ShippedFiles.published(site);
         PageCheck pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(stories),
                 new PointsCheck(stories), html, AcceptedHtmlMessage.SITE,
-                bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped));
+                bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped, config.baseUrl()));
 
         List<Finding> findings = new ArrayList<>(shipped.findings());
         List<String> paths = site.pages();

@@ -37,8 +37,9 @@ class StoryFiguresTest {
         // two links per query, one at the first: every nonzero weight and nothing else
         assertEquals(2 * 240 - 1, cells.size());
         assertEquals(cells.size(), figure.cellCount());
-        // about 80 bytes a cell: one element each, no title (the explorer reads the value from its bits)
-        assertTrue(figure.svg().length() < 2 * 240 * 100 + 30_000, "size " + figure.svg().length());
+        // under 60 bytes a cell: one element each, no title (the explorer reads the value from its bits), its
+        // query and key where it is drawn
+        assertTrue(figure.svg().length() < cells.size() * 60 + 10_000, "size " + figure.svg().length());
         for (DrawnCell cell : cells) {
             assertEquals("points.heads[1]", cell.tensor());
             assertNull(cell.tooltip());
@@ -46,6 +47,27 @@ class StoryFiguresTest {
                     CellEncoder.encode(cell.value(), ColorScale.sequential(), ValueKind.FLOAT)));
         }
         assertAccessibleSelfContainedSvg(figure);
+    }
+
+    @Test
+    void aCellsQueryAndKeyAreWhereItIsDrawn() {
+        String svg = AttentionMatrixFigure.render(story(240, 128)).svg();
+        assertTrue(svg.contains("<path data-bits=\"3f400000\" stroke=\"" + CellEncoder.encode(0.75f, ColorScale.sequential(),
+                ValueKind.FLOAT).fillHex() + "\" d=\"M239 239h1\"/>"), "query 239 keeps itself at 0.75, one unit at (239, 239)");
+        assertTrue(svg.contains("transform=\"translate(12 116)scale(12)\""), "the grid's top-left half a cell up, a unit a cell");
+        for (DrawnCell cell : DrawnCells.read(svg)) {
+            int q = cell.index().get(0);
+            int k = cell.index().get(1);
+            assertEquals(k == q ? (q == 0 ? 1f : 0.75f) : 0.25f, cell.value(), "cell (" + q + "," + k + ")");
+            assertTrue(k == q || k == q - 1, "cell (" + q + "," + k + ")");
+        }
+    }
+
+    @Test
+    void theWindowIsOneOutlineDownTheDiagonalAndBackUpTheWindowStarts() {
+        // rows 0 and 1 see keys 0.., row 2 (a window of two) keys 1..2
+        assertEquals("M0 0H1v1h1v1h1v1H1V2H0z", AttentionMatrixFigure.window(story(3, 2), 0, 0, 1));
+        assertEquals("M0 0H1v1h1v1h1v1H0z", AttentionMatrixFigure.window(story(3, 128), 0, 0, 1));
     }
 
     @Test
@@ -60,7 +82,7 @@ class StoryFiguresTest {
         String svg = AttentionMatrixFigure.render(story(200, 128)).svg();
         // every row keeps at least 12 px, whatever the length: a long story scrolls rather than shrinks
         assertTrue(svg.contains("data-cell=\"12\""), "cell size");
-        assertTrue(svg.contains("class=\"window\" fill=\"" + AttentionMatrixFigure.DROPPED_FILL.hex() + "\""));
+        assertTrue(svg.matches("(?s).*class=\"window\" transform=\"[^\"]*\" fill=\"" + AttentionMatrixFigure.DROPPED_FILL.hex() + "\".*"));
         assertTrue(svg.contains("class=\"unseen\" fill=\"" + AttentionMatrixFigure.UNSEEN_FILL.hex() + "\""));
         for (DrawnCell cell : DrawnCells.read(svg)) {
             assertTrue(!cell.fill().equals(AttentionMatrixFigure.DROPPED_FILL) && !cell.fill().equals(AttentionMatrixFigure.UNSEEN_FILL),
@@ -88,10 +110,11 @@ class StoryFiguresTest {
         List<Element> drawn = marks(root);
         assertEquals(4, drawn.size());
         assertEquals("excluded", drawn.get(2).getAttribute("data-surprise"));
-        assertEquals("1 “once” → next “upon”: -ln p ≈ 0.0725707 nats (p ≈ 0.93)",
-                drawn.get(1).getElementsByTagNameNS("*", "title").item(0).getTextContent());
-        assertTrue(drawn.get(2).getElementsByTagNameNS("*", "title").item(0).getTextContent()
-                .contains("excluded from predictions"));
+        assertEquals("0.0725707", drawn.get(1).getAttribute("data-surprise"), "6 significant digits");
+        assertEquals("2.5", drawn.get(0).getAttribute("data-surprise"));
+        // one element a mark: the explorer's readout says what a title would
+        assertEquals(0, root.getElementsByTagNameNS("*", "title").getLength() - 1, "the figure's own title only");
+        assertEquals("M0 0v30", drawn.get(0).getAttribute("d"), "2.5 of 10 nats (the axis to 10) is 30 of 120 px, up from the baseline");
         assertEquals(SurpriseStripFigure.render("once-upon", marks).svg(), figure.svg());
         assertThrows(FigureException.class, () -> new SurpriseMark(0, "a", "b", Double.NaN, false));
     }

@@ -43,10 +43,11 @@ class ExplorerPageTest {
         }
     }
 
+    /** Every number the page carries is only displayed: the engine's, to 6 significant digits. */
     @Test
-    void theEmbeddedPointsAreTheEnginesOutputForTheStory() {
+    void theEmbeddedPointsAreTheEnginesOutputForTheStoryToSixSignificantDigits() {
         for (String slug : RealSite.STORIES) {
-            JsonNode expected = Json.mapper().valueToTree(engineTrace(slug));
+            JsonNode expected = Json.mapper().valueToTree(DisplayedNumbers.of(engineTrace(slug)));
             assertEquals(expected, real.embedded(slug), slug);
         }
     }
@@ -145,12 +146,15 @@ class ExplorerPageTest {
     }
 
     @Test
-    void predictionsAreExactlyTheEnginesForAMidStoryPoint() {
+    void predictionsAreTheEnginesToSixSignificantDigitsForAMidStoryPoint() {
         JsonNode point = real.embedded("lily-and-the-ball").path("points").get(12);
         PredictionPoint engine = engineTrace("lily-and-the-ball").points().get(12);
         assertEquals(engine.focus(), point.path("focus").asInt());
         Prediction top = engine.predictions().get(0);
         assertEquals(top.token(), point.path("predictions").get(0).path("token").asText());
-        assertEquals(top.prob(), point.path("predictions").get(0).path("prob").asDouble(), 0.0);
+        double shown = point.path("predictions").get(0).path("prob").asDouble();
+        assertEquals(DisplayedNumbers.significant(top.prob()), shown, 0.0);
+        assertEquals(top.prob(), shown, 5e-7 * top.prob(), "6 significant digits");
+        assertTrue(new java.math.BigDecimal(Double.toString(shown)).stripTrailingZeros().precision() <= 6, Double.toString(shown));
     }
 }

@@ -51,6 +51,23 @@ final class TinySite {
         return this;
     }
 
+    /** Writes {@code content/lessons/NAME.md}: front matter with {@code title} and a summary, then {@code body}. */
+    TinySite lesson(String name, String title, String body) {
+        try {
+            Path lessons = Files.createDirectories(content.resolve("lessons"));
+            Files.writeString(lessons.resolve(name + ".md"), "---\ntitle: " + title + "\nsummary: A lesson.\n---\n" + body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The whole site, unverified, with the given sections (the lessons) besides the stories. */
+    SiteBuild.Summary build(Path out, List<SiteSection> sections) {
+        return new SiteBuild(new SiteBuild.Folders(content, templates, out), SiteConfig.load(content), bundle, PageFigures.NONE,
+                SiteVerifier.NONE, warnings::add, 2, sections).run();
+    }
+
     SiteBuild.Summary build(Path out) {
         return build(out, SiteVerifier.NONE);
     }

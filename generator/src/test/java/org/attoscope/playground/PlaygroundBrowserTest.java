@@ -200,6 +200,27 @@ class PlaygroundBrowserTest {
         assertTrue(live().path("points").size() > 128, "the second text slides the window");
     }
 
+    @Test
+    void theSoftmaxsOwnExpGivesFdlibmsBitsOnEveryRangeOfItsHalf() {
+        load("");
+        // Random arguments over each of fdlibm's ranges, and the doubles either side of each threshold's high word.
+        Object differences = page.evaluate("""
+                () => {
+                  const E = window.AttoscopeEngine, F = new Float64Array(1), U = new Uint32Array(F.buffer);
+                  const out = [];
+                  const check = x => { if (!Object.is(E.exp(x), E.expNonPositive(x))) { out.push(x); } };
+                  let seed = 12345;
+                  const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296; };
+                  for (const scale of [1e-9, 0.5, 1.2, 40, 800]) { for (let i = 0; i < 50000; i++) { check(-next() * scale); } }
+                  for (const hi of [0x3e300000, 0x3fd62e43, 0x3ff0a2b2, 0x40862e42, 0x408633ce]) {
+                    for (const lo of [0, 1, 0x7fffffff, 0xffffffff]) { U[1] = hi; U[0] = lo; check(-F[0]); U[1] = hi - 1; check(-F[0]); }
+                  }
+                  [0, -0, -5e-324, -Infinity, NaN, 3].forEach(check);
+                  return out.length;
+                }""");
+        assertEquals(0, ((Number) differences).intValue());
+    }
+
     private static String longerThanTheWindow() {
         StringBuilder sb = new StringBuilder();
         String[] sentences = {"Tom had a big red ball.", "He threw it to his sister Mia.", "Mia laughed and ran after it.",

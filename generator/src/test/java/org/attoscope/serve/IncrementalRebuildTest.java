@@ -89,6 +89,38 @@ class IncrementalRebuildTest {
     }
 
     @Test
+    void aLessonThatStartsOrStopsCitingAStoryRewritesThatStorysExplorerWhichListsItOrNoLonger() {
+        assertFalse(project.read("site/explore/mat/index.html").contains("id=\"cited-in\""), "no lesson draws the mat yet");
+        String prose = "## Start\n\nThe model reads [a story](../stories/cat.md).\n";
+        project.lesson("01-first", "First lesson", "Where the book starts.", prose + "\n```explorer story=mat point=2\n```\n");
+        LiveSite.Change cites = live.update();
+        assertEquals(List.of("explore/mat/index.html", "lessons/01-first/index.html"), cites.written(),
+                "the cat's explorer, cited by lesson 02 alone as before, is left alone (and a figure adds no word to search)");
+        assertTrue(project.read("site/explore/mat/index.html").contains("href=\"../../lessons/01-first/index.html#figure-1\""));
+
+        project.lesson("01-first", "First lesson", "Where the book starts.", prose);
+        assertEquals(List.of("explore/mat/index.html", "lessons/01-first/index.html"), live.update().written());
+        assertFalse(project.read("site/explore/mat/index.html").contains("id=\"cited-in\""), "the list is gone with the last citation");
+    }
+
+    @Test
+    void anEditToACitingLessonThatKeepsItsCitationsLeavesTheExplorerAlone() {
+        project.lesson("02-attention", "Attention", "One head's attention.",
+                "## Heads\n\n```heatmap capture=spot-ran tensor=step00.attention_00 head=1\n```\n\nThe same point:\n\n```explorer story=cat point=3\n```\n");
+        assertEquals(List.of(Addresses.SEARCH_INDEX, "lessons/02-attention/index.html"), live.update().written());
+    }
+
+    @Test
+    void renamingACitingLessonRewritesTheExplorerThatListsItByTitle() {
+        project.lesson("02-attention", "Attention, head by head", "One head's attention.",
+                "## Heads\n\n```heatmap capture=spot-ran tensor=step00.attention_00 head=1\n```\n\n```explorer story=cat point=3\n```\n");
+        LiveSite.Change change = live.update();
+        assertTrue(change.written().contains("explore/cat/index.html"), change.written().toString());
+        assertFalse(change.written().contains("explore/mat/index.html"), change.written().toString());
+        assertTrue(project.read("site/explore/cat/index.html").contains("Attention, head by head"));
+    }
+
+    @Test
     void aStoryEditTracesThatStoryAloneAndRewritesWhatShowsIt() {
         project.story("mat", "The mat", "The mat sat. The dog ran on the mat.");
         LiveSite.Change change = live.update();

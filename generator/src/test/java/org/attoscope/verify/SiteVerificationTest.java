@@ -80,10 +80,23 @@ class SiteVerificationTest {
                 && f.endsWith(": weight 0.5 on the page, 1.0 from an independent forward pass")), findings.toString());
     }
 
+    /** A matrix cell's query and key are where it is drawn: the verifier reads them from there (verify.PageCell). */
+    @Test
+    void aMatrixCellDrawnInAnotherColumnIsCaughtThere() {
+        Path copy = site.copyOfSite("moved");
+        // query 0's one link (to itself, weight exactly 1) drawn one column to the right, its bits unchanged
+        TestSite.edit(copy.resolve("explore/mat/index.html"), html -> html.replaceFirst(
+                "(<g data-bits=\"3f800000\"><path stroke=\"[^\"]+\" d=\")M0 0h(\\d+)\"", "$1M$2 0h$2\""));
+        List<String> findings = verify(copy);
+        String figure = "site/explore/mat/index.html, figure 1 (mat points.heads[0] head 0)";
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith(figure) && f.contains("cell (0,1)")), findings.toString());
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith(figure) && f.contains("cell (0,0) of head 0 is missing")), findings.toString());
+    }
+
     @Test
     void aChangedEmbeddedAttentionWeightIsCaughtAtItsJsonPath() {
         Path copy = site.copyOfSite("weight");
-        TestSite.edit(copy.resolve("explore/cat-and-dog/index.html"), html -> html.replaceFirst("\"weight\":0\\.9901269674301147", "\"weight\":0.5"));
+        TestSite.edit(copy.resolve("explore/cat-and-dog/index.html"), html -> html.replaceFirst("\"weight\":0\\.990127(?=[,}])", "\"weight\":0.5"));
         List<String> findings = verify(copy);
         // the weight, the head's sum, and the report, which names the sha256 of the data the page embeds
         assertEquals(4, findings.size(), findings.toString());
@@ -91,7 +104,8 @@ class SiteVerificationTest {
         // the verifier's own forward pass gives the weight in double: equal to the engine's within float tolerance
         assertTrue(Pattern.matches("site/explore/cat-and-dog/index\\.html, embedded points of cat-and-dog: points\\[\\d+]\\.heads\\[\\d]\\[\\d]: weight "
                 + "0\\.5 on the page, 0\\.99012\\d+ from an independent forward pass", findings.get(0)), findings.get(0));
-        assertTrue(findings.get(1).endsWith(": the weights sum to " + (0.5 + (1 - 0.9901269674301147)) + ", not 1")
+        // the page carries 6 significant digits (pages.DisplayedNumbers)
+        assertTrue(findings.get(1).endsWith(": the weights sum to " + (0.5 + (1 - 0.990127)) + ", not 1")
                 || findings.get(1).contains(": the weights sum to "), findings.get(1));
     }
 
@@ -159,6 +173,23 @@ class SiteVerificationTest {
         assertFalse(findings.stream().anyMatch(f -> f.contains("example.org/read")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("site/verification/report.json: the report does not describe this site as it is now")),
                 "the outbound link changes the report's link list: " + findings);
+    }
+
+    @Test
+    void onlyThe404PageLinksFromTheSitesPathOnItsHostAndEachSuchLinkMustLandOnAFileOfTheSite() throws IOException {
+        Path copy = site.copyOfSite("hosted-404");
+        assertTrue(Files.readString(copy.resolve("404.html")).contains("href=\"/site/assets/site.css\""), "the base URL is https://tiny.example/site");
+        TestSite.edit(copy.resolve("404.html"), html -> html.replace("</main>",
+                "<p><a href=\"/site/explore/nope/index.html\">gone</a> <a href=\"/elsewhere/index.html\">out</a></p></main>"));
+        TestSite.edit(copy.resolve("index.html"), html -> html.replace("</main>", "<p><a href=\"/site/index.html\">home</a></p></main>"));
+        List<String> findings = verify(copy);
+        assertTrue(findings.contains("site/404.html: <a href> \"/site/explore/nope/index.html\": points to site/explore/nope/index.html, which does not exist"),
+                findings.toString());
+        assertTrue(findings.contains("site/404.html: <a href> \"/elsewhere/index.html\": a path outside the site's own path on its host (/site/, from the base URL)"),
+                findings.toString());
+        assertTrue(findings.contains("site/index.html: <a href> \"/site/index.html\": an absolute path: from file:// it points at the root of the disk; write it relative"),
+                findings.toString());
+        assertFalse(findings.stream().anyMatch(f -> f.contains("/site/assets/site.css")), "the 404 page's own links resolve: " + findings);
     }
 
     @Test
