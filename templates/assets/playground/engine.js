@@ -459,8 +459,8 @@
   /*
    * y = x W^T for n rows: W is [out][in] row-major float32; every output is a float32 sum over k = 0..in-1 in
    * order, each product and each add rounded to float (Math.fround), the same roundings as the Java Gemm. Blocks
-   * of four rows by four outputs: sixteen sums in registers, each weight read serves four rows and each input read four outputs, and a block's weights stay in the first-level
-   * cache across all rows. Scalar JavaScript is bound by instructions, not arithmetic, here, so fewer loads per
+   * of four rows by four outputs: sixteen sums in registers, each weight read serves four rows and each input read
+   * four outputs, and a block's weights stay in the first-level cache across all rows. Scalar JavaScript is bound by instructions, not arithmetic, here, so fewer loads per
    * multiply-add is what makes it faster (4 x 4 was the fastest in Chromium of the shapes tried, 1 x 8 to 8 x 1).
    */
   var fr = Math.fround;
