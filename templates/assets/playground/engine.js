@@ -1,13 +1,17 @@
 /*
  * attoscope's engine in the page: the tokenizer and the forward pass of the build's Java engine
  * (generator/.../model/Tokenizer, AttoGpt, AttentionWindow, QkvTable, RmsNorm, Erf, util/FdlibmExp and
- * trace/NextTokenDistribution), ported operation for operation so the page computes the same bits.
+ * trace/NextTokenDistribution), ported operation for operation.
  *
- * The rules that make it exact, not just close:
- * - Storage is float32 (Float32Array, or Math.fround where Java casts to float); the dense products after attention
- *   sum in float32 (as the Java Gemm), every other sum is a double, each added in the Java engine's order.
- *   Float32 add and multiply equal the double result rounded to float32, so Math.fround(a + b) is Java's float
- *   a + b.
+ * What is exact and what is close:
+ * - Storage is float32 (Float32Array, or Math.fround where Java casts to float) and every sum is a double added in
+ *   the Java engine's order, except the dense products after attention (the projection, the MLP and the logits):
+ *   the Java engine sums those in float32 (model/Gemm), this page in double, because rounding every product and add
+ *   with Math.fround made a whole text about 1.8 times slower in Chromium. So the attention (queries, keys and
+ *   values from the double qkv product, and every link and weight) is the Java engine's bit for bit, and the
+ *   next-token probabilities differ from the build's by about 1e-6 (at most 1.8e-6 on the playground tests' texts),
+ *   inside the reference tolerance of 1e-5; the page's self-check compares them by that rule.
+ *   Float32 add and multiply equal the double result rounded to float32, so Math.fround(a + b) is Java's float a + b.
  * - exp and erf are fdlibm's, ported here, not Math.exp: a browser's Math.exp is only required to be close.
  * - Ties break as in Java: the earlier position in the top-k attention, the lower id in the predictions.
  *
@@ -457,13 +461,13 @@
   }
 
   /*
-   * y = x W^T for n rows: W is [out][in] row-major float32; every output is a float32 sum over k = 0..in-1 in
-   * order, each product and each add rounded to float (Math.fround), the same roundings as the Java Gemm. Blocks
-   * of four rows by four outputs: sixteen sums in registers, each weight read serves four rows and each input read
-   * four outputs, and a block's weights stay in the first-level cache across all rows. Scalar JavaScript is bound by instructions, not arithmetic, here, so fewer loads per
-   * multiply-add is what makes it faster (4 x 4 was the fastest in Chromium of the shapes tried, 1 x 8 to 8 x 1).
+   * y = x W^T for n rows: W is [out][in] row-major float32; every output is one double sum over k = 0..in-1 in
+   * order, rounded to float32 only when stored (the Java Gemm rounds every term: see the header). Blocks of four rows
+   * by four outputs: sixteen sums in registers, each weight read serves four rows and each input read four outputs,
+   * and a block's weights stay in the first-level cache across all rows. Scalar JavaScript is bound by instructions,
+   * not arithmetic, here, so fewer loads per multiply-add is what makes it faster (4 x 4 was the fastest in Chromium
+   * of the shapes tried, 1 x 8 to 8 x 1).
    */
-  var fr = Math.fround;
   function linear(x, n, w, inDim, outDim, y) {
     var j = 0;
     for (; j + 4 <= outDim; j += 4) {
@@ -476,13 +480,13 @@
         for (var k = 0; k < inDim; k++) {
           var pa = x[xa + k], pb = x[xb + k], pc = x[xc + k], pd = x[xd + k];
           var e = w[w0 + k];
-          a0 = fr(a0 + fr(pa * e)); b0 = fr(b0 + fr(pb * e)); c0 = fr(c0 + fr(pc * e)); d0 = fr(d0 + fr(pd * e));
+          a0 += pa * e; b0 += pb * e; c0 += pc * e; d0 += pd * e;
           e = w[w1 + k];
-          a1 = fr(a1 + fr(pa * e)); b1 = fr(b1 + fr(pb * e)); c1 = fr(c1 + fr(pc * e)); d1 = fr(d1 + fr(pd * e));
+          a1 += pa * e; b1 += pb * e; c1 += pc * e; d1 += pd * e;
           e = w[w2 + k];
-          a2 = fr(a2 + fr(pa * e)); b2 = fr(b2 + fr(pb * e)); c2 = fr(c2 + fr(pc * e)); d2 = fr(d2 + fr(pd * e));
+          a2 += pa * e; b2 += pb * e; c2 += pc * e; d2 += pd * e;
           e = w[w3 + k];
-          a3 = fr(a3 + fr(pa * e)); b3 = fr(b3 + fr(pb * e)); c3 = fr(c3 + fr(pc * e)); d3 = fr(d3 + fr(pd * e));
+          a3 += pa * e; b3 += pb * e; c3 += pc * e; d3 += pd * e;
         }
         var ya = r * outDim + j, yb = ya + outDim, yc = yb + outDim, yd = yc + outDim;
         y[ya] = a0; y[ya + 1] = a1; y[ya + 2] = a2; y[ya + 3] = a3;
@@ -495,7 +499,7 @@
         var s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (k = 0; k < inDim; k++) {
           var v = x[xr + k];
-          s0 = fr(s0 + fr(v * w[w0 + k])); s1 = fr(s1 + fr(v * w[w1 + k])); s2 = fr(s2 + fr(v * w[w2 + k])); s3 = fr(s3 + fr(v * w[w3 + k]));
+          s0 += v * w[w0 + k]; s1 += v * w[w1 + k]; s2 += v * w[w2 + k]; s3 += v * w[w3 + k];
         }
         var yr = r * outDim + j;
         y[yr] = s0; y[yr + 1] = s1; y[yr + 2] = s2; y[yr + 3] = s3;
@@ -506,7 +510,7 @@
       for (r = 0; r < n; r++) {
         var acc = 0;
         for (k = 0; k < inDim; k++) {
-          acc = fr(acc + fr(x[r * inDim + k] * w[wj + k]));
+          acc += x[r * inDim + k] * w[wj + k];
         }
         y[r * outDim + j] = acc;
       }
