@@ -1,12 +1,17 @@
 /*
  * attoscope's engine in the page: the tokenizer and the forward pass of the build's Java engine
  * (generator/.../model/Tokenizer, AttoGpt, AttentionWindow, QkvTable, RmsNorm, Erf, util/FdlibmExp and
- * trace/NextTokenDistribution), ported operation for operation so the page computes the same bits.
+ * trace/NextTokenDistribution), ported operation for operation.
  *
- * The rules that make it exact, not just close:
- * - Storage is float32 (Float32Array, or Math.fround where Java casts to float) and every sum is a double added
- *   in the Java engine's order. Float32 add and multiply equal the double result rounded to float32, so
- *   Math.fround(a + b) is Java's float a + b.
+ * What is exact and what is close:
+ * - Storage is float32 (Float32Array, or Math.fround where Java casts to float) and every sum is a double added in
+ *   the Java engine's order, except the dense products after attention (the projection, the MLP and the logits):
+ *   the Java engine sums those in float32 (model/Gemm), this page in double, because rounding every product and add
+ *   with Math.fround made a whole text about 1.8 times slower in Chromium. So the attention (queries, keys and
+ *   values from the double qkv product, and every link and weight) is the Java engine's bit for bit, and the
+ *   next-token probabilities differ from the build's by about 1e-6 (at most 1.8e-6 on the playground tests' texts),
+ *   inside the reference tolerance of 1e-5; the page's self-check compares them by that rule.
+ *   Float32 add and multiply equal the double result rounded to float32, so Math.fround(a + b) is Java's float a + b.
  * - exp and erf are fdlibm's, ported here, not Math.exp: a browser's Math.exp is only required to be close.
  * - Ties break as in Java: the earlier position in the top-k attention, the lower id in the predictions.
  *
@@ -457,10 +462,11 @@
 
   /*
    * y = x W^T for n rows: W is [out][in] row-major float32; every output is one double sum over k = 0..in-1 in
-   * order, the same roundings as the Java Gemm. Blocks of four rows by four outputs: sixteen sums in registers, each
-   * weight read serves four rows and each input read four outputs, and a block's weights stay in the first-level
-   * cache across all rows. Scalar JavaScript is bound by instructions, not arithmetic, here, so fewer loads per
-   * multiply-add is what makes it faster (4 x 4 was the fastest in Chromium of the shapes tried, 1 x 8 to 8 x 1).
+   * order, rounded to float32 only when stored (the Java Gemm rounds every term: see the header). Blocks of four rows
+   * by four outputs: sixteen sums in registers, each weight read serves four rows and each input read four outputs,
+   * and a block's weights stay in the first-level cache across all rows. Scalar JavaScript is bound by instructions,
+   * not arithmetic, here, so fewer loads per multiply-add is what makes it faster (4 x 4 was the fastest in Chromium
+   * of the shapes tried, 1 x 8 to 8 x 1).
    */
   function linear(x, n, w, inDim, outDim, y) {
     var j = 0;

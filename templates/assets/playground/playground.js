@@ -70,11 +70,41 @@
 
   /* ---- the self-check: this engine against the build's verified points of one story ---- */
 
-  /* Largest absolute difference over every number two section 3 points share; Infinity when they differ in kind. */
+  /*
+   * The build's Java engine sums the dense products in float32 and this page in double, so the attention (computed
+   * before them) must be the same bits and the next-token probabilities agree to about 1e-6: the reference
+   * tolerances (shared/reference/README.md) decide. Probabilities within 1e-5; the same token at every rank, and the
+   * same rank for the actual next token, except inside a tie, where the build's neighbouring probabilities are
+   * within 1e-6 and a last-bit difference may order them either way (at the last rank the build's neighbour below
+   * is not in its list, so there the page's own token must be within 1e-6 of the build's). worst is the largest absolute difference over
+   * every number the two share; Infinity when the tokens differ.
+   */
+  var PROB_TOLERANCE = 1e-5;
+  var TIE = 1e-6;
+  function tiedAt(predictions, k, mine) {
+    var p = predictions[k].prob;
+    return (k > 0 && Math.abs(predictions[k - 1].prob - p) <= TIE) ||
+      (k + 1 < predictions.length && Math.abs(predictions[k + 1].prob - p) <= TIE) ||
+      (k + 1 === predictions.length && Math.abs(mine.prob - p) <= TIE);
+  }
+  /* The build's next-token rank r and the page's may differ only if every build rank between them is one tie. */
+  function tiedRanks(predictions, r, s) {
+    var lo = Math.min(r, s) - 1;
+    var hi = Math.max(r, s) - 1;
+    if (hi >= predictions.length) { return false; }
+    for (var k = lo; k < hi; k++) {
+      if (Math.abs(predictions[k + 1].prob - predictions[k].prob) > TIE) { return false; }
+    }
+    return true;
+  }
   function compareTrace(mine, build) {
     var worst = 0;
     var problems = [];
     function diff(a, b) { worst = Math.max(worst, Math.abs(a - b)); }
+    function prob(where, a, b) {
+      diff(a, b);
+      if (!(Math.abs(a - b) <= PROB_TOLERANCE)) { problems.push(where + ': probability'); }
+    }
     if (JSON.stringify(mine.ids) !== JSON.stringify(build.ids)) {
       problems.push('the tokens differ');
       return { points: 0, worst: Infinity, problems: problems };
@@ -90,13 +120,15 @@
         });
       }
       b.predictions.forEach(function (p, k) {
-        if (!a.predictions[k] || a.predictions[k].id !== p.id) { problems.push('point ' + i + ': prediction ' + (k + 1)); return; }
-        diff(a.predictions[k].prob, p.prob);
+        var q = a.predictions[k];
+        if (!q || (q.id !== p.id && !tiedAt(b.predictions, k, q))) { problems.push('point ' + i + ': prediction ' + (k + 1)); return; }
+        prob('point ' + i + ' prediction ' + (k + 1), q.prob, p.prob);
       });
-      if ((a.next === null) !== (b.next === null) || (b.next && (a.next.rank !== b.next.rank || a.next.id !== b.next.id))) {
+      if ((a.next === null) !== (b.next === null) || (b.next && (a.next.id !== b.next.id ||
+          (a.next.rank !== b.next.rank && !tiedRanks(b.predictions, a.next.rank, b.next.rank))))) {
         problems.push('point ' + i + ': next token');
       } else if (b.next) {
-        diff(a.next.prob, b.next.prob);
+        prob('point ' + i + ' next token', a.next.prob, b.next.prob);
       }
     });
     return { points: build.points.length, worst: worst, problems: problems };

@@ -13,10 +13,11 @@ import java.util.Arrays;
  *       context length) affordable.</li>
  *   <li>The dense layers after attention run as one matrix product over a batch of points ({@link Gemm}).</li>
  * </ul>
- * Precision is {@link ReferenceForward}'s: float32 storage, long sums (matrix products, scores, norms, softmax)
- * accumulated in double and rounded once, while the embedding sum, the residual adds and the attention mix round
- * to float at every add. Every sum is added in a fixed order, so a point's values never depend on which batch or
- * thread computed it.
+ * Precision is {@link ReferenceForward}'s: float32 storage; the dense layers after attention (output projection, MLP,
+ * logits) float32 throughout, each dot product summed term after term in input order; the other long sums (the qkv
+ * tables, scores, norms, softmax) accumulated in double and rounded once, while the embedding sum, the residual adds
+ * and the attention mix round to float at every add. Every sum is added in a fixed order, so a point's values never
+ * depend on which batch or thread computed it.
  */
 public final class AttoGpt {
     private final ModelBundle bundle;

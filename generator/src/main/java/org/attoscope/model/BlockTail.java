@@ -3,17 +3,17 @@ package org.attoscope.model;
 /**
  * Everything after attention, for a batch of rows: the output projection, the first residual add, RMSNorm, the MLP
  * with exact GELU, the second residual add, the final norm and the tied logits ({@link ReferenceForward}'s steps
- * after "attention", batched through {@link Gemm}). The engine runs its points through it and the {@link Explainer}
+ * after "attention", the products batched through {@link Gemm}, the GELUs through {@link Erf#geluAll}). The engine runs its points through it and the {@link Explainer}
  * its counterfactual rows, so both hold one copy of the transposed weights and add in one order.
  */
 final class BlockTail {
     private final ModelConfig cfg;
     private final float[] ln2;
     private final float[] lnF;
-    private final double[][] projT;
-    private final double[][] fcT;
-    private final double[][] mlpProjT;
-    private final double[][] logitsT;
+    private final float[][] projT;
+    private final float[][] fcT;
+    private final float[][] mlpProjT;
+    private final float[][] logitsT;
 
     /**
      * What the rows became, each array row-major: the attention output after its projection, the MLP's output, the
@@ -52,9 +52,7 @@ final class BlockTail {
         }
         float[] hidden = new float[rows * cfg.hidden()];
         Gemm.multiply(normed, rows, fcT, hidden);
-        for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = (float) Erf.gelu(hidden[i]);
-        }
+        Erf.geluAll(hidden, hidden.length);
         float[] mlp = new float[rows * c];
         Gemm.multiply(hidden, rows, mlpProjT, mlp);
         for (int i = 0; i < resid.length; i++) {

@@ -11,14 +11,19 @@ import org.attoscope.util.FdlibmExp;
  * no batch, no shared keys. That plainness is why it is kept: it is the oracle the engine is tested against
  * ({@code AttoGptTest}) and the baseline the benchmark measures the engine against.
  *
- * <p>Precision (the engine's too, though it adds some sums in another fixed order): every weight and every row between steps is float32, as
- * the bundle stores them. A sum of many terms (each dot product of a matrix product or an attention score, the
- * sum of squares of an RMSNorm, the softmax's denominator) is accumulated in double and rounded to float once, so
- * a 640-term sum does not lose its small terms. Three steps round to float at every add instead:
+ * <p>Precision (the engine's too, though it adds some sums in another fixed order): every weight and every row between
+ * steps is float32, as the bundle stores them.
  * <ul>
- *   <li>the embedding sum {@code tok + pos} and the two residual adds: one add of two floats each, where double
- *       would give the same float (a double holds the exact sum of two floats, so it rounds once either way);</li>
- *   <li>the attention mix: each kept value, times its softmax weight (a double), is added into the float mixed
+ *   <li>The dense layers after attention (the output projection, the MLP's two products and the tied logits) are
+ *       float32 throughout: each dot product adds its rounded float products one by one in input order, as the
+ *       published browser model does. The engine's {@code Gemm} runs exactly this loop, vectorised, so the two agree
+ *       bit for bit there; float is what makes those products (most of a point's arithmetic) twice as fast.</li>
+ *   <li>The other sums of many terms (the fused qkv product, each attention score, the sum of squares of an
+ *       RMSNorm, the softmax's denominator) are accumulated in double and rounded to float once.</li>
+ *   <li>The embedding sum {@code tok + pos} and the two residual adds round to float at every add: one add of two
+ *       floats each, where double would give the same float (a double holds the exact sum of two floats, so it
+ *       rounds once either way).</li>
+ *   <li>The attention mix: each kept value, times its softmax weight (a double), is added into the float mixed
  *       row, key by key, largest weight first, so the row rounds after every one of its (at most top-k) adds.</li>
  * </ul>
  * Scores, softmax weights and GELU are double until they are stored; the attention weights a reader sees are
@@ -118,18 +123,18 @@ public final class ReferenceForward {
         }
 
         // final matmul to get the output of the attention, and the residual connection back into x
-        float[] resid = add(x[t - 1], linear(mixed, proj, c, c));
+        float[] resid = add(x[t - 1], floatLinear(mixed, proj, c, c));
 
         // ffn rmsnorm, then the MLP: fc, GELU (the exact error function), proj
-        float[] hidden = linear(rmsNorm(resid, ln2), fc, cfg.hidden(), c);
+        float[] hidden = floatLinear(rmsNorm(resid, ln2), fc, cfg.hidden(), c);
         for (int i = 0; i < hidden.length; i++) {
             hidden[i] = (float) Erf.gelu(hidden[i]);
         }
         // residual connection
-        resid = add(resid, linear(hidden, mlpProj, c, cfg.hidden()));
+        resid = add(resid, floatLinear(hidden, mlpProj, c, cfg.hidden()));
 
         // final rmsnorm, and the classifier into logits, tied to the token embedding
-        float[] logits = linear(rmsNorm(resid, lnF), tok, cfg.vocabSize(), c);
+        float[] logits = floatLinear(rmsNorm(resid, lnF), tok, cfg.vocabSize(), c);
         return new FocusResult(focus, start, heads, logits);
     }
 
@@ -156,6 +161,19 @@ public final class ReferenceForward {
                 s += (double) in[i] * w[o * inDim + i];
             }
             y[o] = (float) s;
+        }
+        return y;
+    }
+
+    /** {@code W in} in float32 throughout: each dot product a float sum, term after term in input order. */
+    private static float[] floatLinear(float[] in, float[] w, int out, int inDim) {
+        float[] y = new float[out];
+        for (int o = 0; o < out; o++) {
+            float s = 0;
+            for (int i = 0; i < inDim; i++) {
+                s += in[i] * w[o * inDim + i];
+            }
+            y[o] = s;
         }
         return y;
     }

@@ -31,4 +31,26 @@ class ErfTest {
         assertEquals(-0.15865525393145707, Erf.gelu(-1.0), 1e-15);
         assertEquals(1.9544997361036416, Erf.gelu(2.0), 1e-15);
     }
+
+    @Test
+    void batchedGeluHasTheBitsOfOneAtATime() {
+        java.util.Random random = new java.util.Random(7);
+        float[] a = new float[3000];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (random.nextGaussian() * (i % 3 == 0 ? 4 : 1.5));
+        }
+        a[0] = 0f;
+        a[1] = -0f;
+        a[2] = 1e-12f;
+        a[3] = 9f;
+        a[4] = -12f;
+        a[5] = Float.NaN;
+        a[6] = (float) (1.25 * Math.sqrt(2));
+        a[7] = (float) (0.84375 * Math.sqrt(2));
+        float[] b = a.clone();
+        Erf.geluAll(b, b.length);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Float.floatToIntBits((float) Erf.gelu(a[i])), Float.floatToIntBits(b[i]), "gelu(" + a[i] + ")");
+        }
+    }
 }
