@@ -13,10 +13,14 @@ import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
+import org.attoscope.verify.NuHtmlChecker;
+import org.attoscope.verify.SiteVerification;
 
 /**
  * A whole {@code attoscope build} of a site of {@code n} synthetic stories (the same seeded corpus as the points
- * benchmark): wall time, pages, points, and the heap's peak after the build, to show memory stays bounded.
+ * benchmark): wall time, pages, points, and the heap's peak after the build, to show memory stays bounded. Without
+ * verification by default (the pipeline alone); with {@code verify}, the build's own verifier runs before the
+ * publish, as {@code attoscope build} does.
  */
 public final class SiteScaleBench {
     private final ModelBundle bundle;
@@ -29,7 +33,7 @@ public final class SiteScaleBench {
         this.out = out;
     }
 
-    public void run(Path content, Path templates, int stories) throws IOException {
+    public void run(Path content, Path templates, int stories, boolean verify) throws IOException {
         try (BenchProject project = BenchProject.copyOf(content, templates, bundle.dir())) {
             // the corpus replaces the curated stories and lessons: the case measures stories at scale
             for (String folder : List.of("stories", "lessons")) {
@@ -49,8 +53,14 @@ public final class SiteScaleBench {
                         "---\ntitle: Story " + (i + 1) + "\n---\n" + corpus.get(i) + "\n");
             }
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            SiteVerifier verifier = SiteVerifier.NONE;
+            if (verify) {
+                NuHtmlChecker html = new NuHtmlChecker(threads);
+                html.prepare();
+                verifier = new SiteVerification(project.content, bundle, html, project.site.toString(), threads);
+            }
             SiteBuild build = new SiteBuild(new SiteBuild.Folders(project.content, project.templates, project.site),
-                    SiteConfig.load(project.content), bundle, new ModelPageFigures(), SiteVerifier.NONE, w -> { }, threads);
+                    SiteConfig.load(project.content), bundle, new ModelPageFigures(), verifier, w -> { }, threads);
             SiteBuild.Summary s = build.run();
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -58,9 +68,9 @@ public final class SiteScaleBench {
             try (var walk = Files.walk(project.site)) {
                 size = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
-            out.printf("site of %d stories: %.1f s, %d pages, %d prediction points (%.0f points/s), %.0f MB on disk, "
+            out.printf("site of %d stories (%s): %.1f s, %d pages, %d prediction points (%.0f points/s), %.0f MB on disk, "
                             + "heap peak %d MB of max %d MB, %d threads%n",
-                    s.stories(), s.millis() / 1000.0, s.pages(), s.points(), s.points() / (s.millis() / 1000.0), size / 1e6,
+                    s.stories(), verify ? "verified, " + s.cellsVerified() + " cells" : "no verification", s.millis() / 1000.0, s.pages(), s.points(), s.points() / (s.millis() / 1000.0), size / 1e6,
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20, threads);
             out.flush();
         }

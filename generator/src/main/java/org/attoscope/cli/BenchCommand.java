@@ -3,6 +3,7 @@ package org.attoscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.attoscope.bench.Bench;
+import org.attoscope.bench.BuildBench;
 import org.attoscope.bench.ExplainBench;
 import org.attoscope.bench.ProcessBench;
 import org.attoscope.bench.ServeEditBench;
@@ -36,7 +37,8 @@ final class BenchCommand implements Callable<Integer> {
     double minSeconds;
 
     @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), process (whole `points` processes against the JavaScript and PyTorch baselines), serve-edit (save-to-disk "
-            + "latency of attoscope serve), site-scale (a whole build of --corpus stories) or explain (points --explain against points) (default: ${DEFAULT-VALUE})")
+            + "latency of attoscope serve), site-scale (a whole build of --corpus stories), explain (points --explain against points) or build (a cold `build` process of --content "
+            + "against `points --explain` of its stories) (default: ${DEFAULT-VALUE})")
     String benchCase;
 
     @Mixin
@@ -58,7 +60,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--corpus-points", defaultValue = "200000", description = "process: points in the corpus run against PyTorch (default: ${DEFAULT-VALUE})")
     int corpusPoints;
 
-    @Option(names = "--runs", defaultValue = "3", description = "process: timed runs of each command, after one warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--verify", description = "site-scale: verify the site before publishing it, as `attoscope build` does")
+    boolean verify;
+
+    @Option(names = "--runs", defaultValue = "3", description = "process, build: timed runs of each command, after one warm-up (default: ${DEFAULT-VALUE})")
     int runs;
 
     @Spec
@@ -85,12 +90,16 @@ final class BenchCommand implements Callable<Integer> {
                 new ProcessBench(bundle.dir(), bundle.tokenizer(), tools, modelJs, runs, spec.commandLine().getOut()).run(corpusPoints);
                 return 0;
             }
+            case "build" -> {
+                new BuildBench(bundle, runs, spec.commandLine().getOut()).run(modelOptions.content, templatesOption.templates);
+                return 0;
+            }
             case "site-scale" -> {
-                new SiteScaleBench(bundle, n, spec.commandLine().getOut()).run(modelOptions.content, templatesOption.templates, corpus);
+                new SiteScaleBench(bundle, n, spec.commandLine().getOut()).run(modelOptions.content, templatesOption.templates, corpus, verify);
                 return 0;
             }
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --case " + benchCase + "; use points, process, explain, serve-edit or site-scale");
+                    "unknown --case " + benchCase + "; use points, process, explain, build, serve-edit or site-scale");
         }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
         new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut())

@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.FutureTask;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.attoscope.content.Story;
 import org.attoscope.content.StoryLibrary;
 import org.attoscope.model.Encoding;
@@ -41,8 +39,6 @@ final class AuditedStories {
      * first 512 tokens, {@code <bos>} included, of its story.
      */
     static final int EXCERPT_TOKENS = 512;
-    private static final Pattern POINTS_SCRIPT = Pattern.compile(
-            "<script type=\"application/json\" id=\"" + PointsCheck.SCRIPT_ID + "\">(.*?)</script>", Pattern.DOTALL);
 
     /**
      * One story as the verifier reads it.
@@ -177,11 +173,11 @@ final class AuditedStories {
             if (!Files.isRegularFile(page)) {
                 return null;
             }
-            Matcher m = POINTS_SCRIPT.matcher(Files.readString(page));
-            if (!m.find()) {
+            String points = PointsScript.in(Files.readString(page));
+            if (points == null) {
                 return null;
             }
-            JsonNode prompt = Json.mapper().readTree(m.group(1));
+            JsonNode prompt = Json.mapper().readTree(points);
             return audit.targetsOf(prompt);
         } catch (java.io.IOException | RuntimeException e) {
             return null; // the page check reports an unreadable page or broken JSON where it finds it

@@ -25,8 +25,6 @@ final class StoryUses {
     private static final Pattern SVG_TAG = Pattern.compile("<svg\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLASS = Pattern.compile("\\sclass=\"([^\"]*)\"");
     private static final Pattern SOURCE = Pattern.compile("\\sdata-source=\"([^\"]*)\"");
-    private static final Pattern POINTS = Pattern.compile(
-            "<script type=\"application/json\" id=\"" + PointsCheck.SCRIPT_ID + "\">(.*?)</script>", Pattern.DOTALL);
 
     private StoryUses() {
     }
@@ -50,9 +48,9 @@ final class StoryUses {
                 uses.merge(Parser.unescapeEntities(source.group(1), true), 1, Integer::sum);
             }
         }
-        Matcher points = POINTS.matcher(html);
-        if (points.find()) {
-            String name = topLevelName(points.group(1));
+        String points = PointsScript.in(html);
+        if (points != null) {
+            String name = topLevelName(points);
             if (name != null) {
                 uses.merge(name, 1, Integer::sum);
             }

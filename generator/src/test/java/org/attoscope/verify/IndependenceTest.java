@@ -56,7 +56,8 @@ class IndependenceTest {
         List<String> renderer = List.of("figures.CellEncoder", "figures.CellCheck", "figures.ColorScale", "figures.SequentialScale",
                 "figures.DivergingScale", "figures.ValueLabels", "figures.DrawnCells", "figures.LabelColours", "figures.Rgb",
                 "figures.Argmax", "trace.Tracer", "trace.NextTokenDistribution", "pages.PointsJson", "pages.StoryExcerpt",
-                "pages.Numbers", "model.RmsNorm", "model.QkvTable", "model.Gemm");
+                "pages.Numbers", "model.RmsNorm", "model.QkvTable", "model.Gemm", "model.BlockTail", "model.AttentionWindow",
+                "model.Explainer");
         List<String> uses = new ArrayList<>();
         Path verify = TestModels.repoRoot().resolve("generator/src/main/java/org/attoscope/verify");
         try (Stream<Path> files = Files.walk(verify)) {

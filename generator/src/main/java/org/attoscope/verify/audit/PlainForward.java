@@ -15,16 +15,17 @@ import org.attoscope.model.ModelConfig;
  * attends over its own window, keeps its top-k scores, and runs the rest of the block and the tied logits. Everything
  * is double; results agree with the float32 engine to float tolerance, never bit for bit.
  *
- * <p>Matrix-vector products run as {@code out[v] += x[i] * wT[i][v]} over a transposed matrix, a loop the JIT turns
- * into vector instructions, and the layers after attention run over a batch of rows so each weight row is read once
- * per batch. Keys and values are shared by the points of one window (the first 128 positions).
+ * <p>Every matrix product goes through {@link ByInput}, the verifier's own product written in the shape the JIT
+ * turns into vector instructions, over batches of rows: a window's keys and values in one product, the layers after
+ * attention for the rows of several points (each point's main row and, with section 3.1, its counterfactual rows)
+ * in one product, so each weight is read once per batch. Keys and values are shared by the points of one window (the
+ * first 128 positions); a sliding window, whose positions all move, makes its own.
  */
 public final class PlainForward {
     /** The three tokens FORMATS.md section 3 leaves out of predictions. */
     static final List<String> EXCLUDED = List.of("<pad>", "<bos>", "<unk>");
     private static final double EPS = 1e-6;
-    private static final int BATCH_ROWS = 48;
-    private static final int COLUMN_TILE = 512;
+    private static final int BATCH_ROWS = 64;
 
     private final int vocab;
     private final int block;
@@ -38,13 +39,13 @@ public final class PlainForward {
     private final float[] ln1;
     private final float[] ln2;
     private final float[] lnF;
-    private final double[] qT;
-    private final double[] kT;
-    private final double[] vT;
-    private final double[] projT;
-    private final double[] fcT;
-    private final double[] mlpT;
-    private final double[] embT;
+    private final ByInput query;
+    private final ByInput key;
+    private final ByInput value;
+    private final ByInput proj;
+    private final ByInput fc;
+    private final ByInput mlpOut;
+    private final ByInput unembed;
     private final boolean[] excluded;
 
     public PlainForward(ModelBundle bundle) {
@@ -62,13 +63,13 @@ public final class PlainForward {
         ln2 = bundle.tensor("block.ln2.weight");
         lnF = bundle.tensor("ln_f.weight");
         float[] qkv = bundle.tensor("block.attn.qkv.weight");
-        qT = transpose(qkv, 0, width, width);
-        kT = transpose(qkv, width, width, width);
-        vT = transpose(qkv, 2 * width, width, width);
-        projT = transpose(bundle.tensor("block.attn.proj.weight"), 0, width, width);
-        fcT = transpose(bundle.tensor("block.mlp.fc.weight"), 0, hidden, width);
-        mlpT = transpose(bundle.tensor("block.mlp.proj.weight"), 0, width, hidden);
-        embT = transpose(tok, 0, vocab, width);
+        query = ByInput.of(qkv, 0, width, width);
+        key = ByInput.of(qkv, width, width, width);
+        value = ByInput.of(qkv, 2 * width, width, width);
+        proj = ByInput.of(bundle.tensor("block.attn.proj.weight"), 0, width, width);
+        fc = ByInput.of(bundle.tensor("block.mlp.fc.weight"), 0, hidden, width);
+        mlpOut = ByInput.of(bundle.tensor("block.mlp.proj.weight"), 0, width, hidden);
+        unembed = ByInput.of(tok, 0, vocab, width);
         excluded = new boolean[vocab];
         for (int id = 0; id < vocab; id++) {
             excluded[id] = EXCLUDED.contains(bundle.tokenizer().word(id));
@@ -116,7 +117,7 @@ public final class PlainForward {
         return out;
     }
 
-    /** One window: its rows' embeddings, and keys, values and queries made on first use. */
+    /** One window: its rows' embeddings, normalised, and every row's key and value. */
     private final class Window {
         final int start;
         final int length;
@@ -130,8 +131,6 @@ public final class PlainForward {
             this.length = length;
             x = new double[length][width];
             normed = new double[length][];
-            k = new double[length][];
-            v = new double[length][];
             for (int r = 0; r < length; r++) {
                 int id = ids[start + r];
                 for (int i = 0; i < width; i++) {
@@ -139,19 +138,15 @@ public final class PlainForward {
                 }
                 normed[r] = rmsNorm(x[r], ln1);
             }
+            k = key.times(normed);
+            v = value.times(normed);
         }
 
         double[] key(int r) {
-            if (k[r] == null) {
-                k[r] = times(normed[r], kT, width);
-            }
             return k[r];
         }
 
         double[] value(int r) {
-            if (v[r] == null) {
-                v[r] = times(normed[r], vT, width);
-            }
             return v[r];
         }
     }
@@ -180,111 +175,159 @@ public final class PlainForward {
         }
     }
 
+    /*
+     * The steps of one point's attention are separate methods on purpose: written as one, the method is large enough
+     * that C2 spends seconds compiling it (measured: 2 to 5 s, three times over, in a cold build), during which every
+     * other hot method of the build waits in slower code.
+     */
     private Attended attend(Window w, int local, int[] ids, int[] targets) {
         Attended a = new Attended(w.start + local, w.start, local, w.x[local], targets);
-        double[] q = times(w.normed[local], qT, width);
-        double scale = 1 / Math.sqrt(headWidth);
+        double[] q = query.times(w.normed[local]);
         int n = local + 1;
-        double[][] scores = new double[heads][n];
+        double[][] scores = new double[heads][];
         double[][] kept = new double[heads][];
         int[][] keptAt = new int[heads][];
         for (int h = 0; h < heads; h++) {
-            int hb = h * headWidth;
-            for (int t = 0; t < n; t++) {
-                double[] key = w.key(t);
-                double s = 0;
-                for (int j = 0; j < headWidth; j++) {
-                    s += q[hb + j] * key[hb + j];
-                }
-                scores[h][t] = s * scale;
-            }
-            int keep = Math.min(topk, n);
-            boolean[] taken = new boolean[n];
-            int[] at = new int[keep];
-            for (int i = 0; i < keep; i++) {
-                int best = -1;
-                for (int t = 0; t < n; t++) {
-                    if (!taken[t] && (best < 0 || scores[h][t] > scores[h][best])) {
-                        best = t;
-                    }
-                }
-                taken[best] = true;
-                at[i] = best;
-            }
-            double dropped = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < n; t++) {
-                if (!taken[t]) {
-                    dropped = Math.max(dropped, scores[h][t]);
-                }
-            }
-            a.margins[h] = scores[h][at[keep - 1]] - dropped;
-            double[] weights = softmax(scores[h], at);
-            kept[h] = weights;
-            keptAt[h] = at;
+            scores[h] = scores(w, q, h * headWidth, n);
+            keptAt[h] = largest(scores[h], Math.min(topk, n));
+            a.margins[h] = margin(scores[h], keptAt[h]);
+            kept[h] = softmax(scores[h], keptAt[h]);
             List<PlainPoint.Link> links = new ArrayList<>();
-            for (int i = 0; i < keep; i++) {
-                links.add(new PlainPoint.Link(w.start + at[i], weights[i]));
+            for (int i = 0; i < keptAt[h].length; i++) {
+                links.add(new PlainPoint.Link(w.start + keptAt[h][i], kept[h][i]));
             }
             a.links.add(links);
-            a.headOut.add(headOutput(w, hb, at, weights));
+            a.headOut.add(headOutput(w, h * headWidth, keptAt[h], kept[h]));
         }
         a.rows.add(concat(a.headOut));
         a.rowNames.add("main");
         if (targets != null) {
-            for (int h = 0; h < heads; h++) {
-                List<double[]> parts = new ArrayList<>();
-                for (int i = 0; i < keptAt[h].length; i++) {
-                    double[] one = new double[width];
-                    double[] value = w.value(keptAt[h][i]);
-                    int hb = h * headWidth;
-                    for (int j = 0; j < headWidth; j++) {
-                        axpy(kept[h][i] * value[hb + j], projT, (hb + j) * width, one, 0, width);
-                    }
-                    parts.add(one);
-                }
-                a.linkParts.add(parts);
-            }
-            for (int off = 0; off < heads; off++) {
-                List<double[]> outs = new ArrayList<>(a.headOut);
-                outs.set(off, new double[headWidth]);
-                a.rows.add(concat(outs));
-                a.rowNames.add("head" + off + "_off");
-            }
-            List<double[]> dense = new ArrayList<>();
-            for (int h = 0; h < heads; h++) {
-                int[] all = new int[n];
-                for (int t = 0; t < n; t++) {
-                    all[t] = t;
-                }
-                dense.add(headOutput(w, h * headWidth, all, softmax(scores[h], all)));
-            }
-            a.rows.add(concat(dense));
-            a.rowNames.add("dense");
-            for (int h = 0; h < heads; h++) {
-                for (int drop = 0; drop < keptAt[h].length; drop++) {
-                    int[] rest = new int[keptAt[h].length - 1];
-                    double[] restWeights = new double[rest.length];
-                    double left = 0;
-                    for (int i = 0, j = 0; i < keptAt[h].length; i++) {
-                        if (i != drop) {
-                            rest[j] = keptAt[h][i];
-                            restWeights[j] = kept[h][i];
-                            left += kept[h][i];
-                            j++;
-                        }
-                    }
-                    for (int j = 0; j < rest.length; j++) {
-                        restWeights[j] /= left;
-                    }
-                    List<double[]> outs = new ArrayList<>(a.headOut);
-                    outs.set(h, headOutput(w, h * headWidth, rest, restWeights));
-                    a.rows.add(concat(outs));
-                    a.rowNames.add("drop");
-                    a.dropOf.add(new int[] {h, drop});
-                }
-            }
+            linkParts(a, w, kept, keptAt);
+            headsOff(a);
+            denseRow(a, w, scores, n);
+            dropRows(a, w, kept, keptAt);
         }
         return a;
+    }
+
+    /** Head {@code hb}'s scaled scores of the first {@code n} rows of the window. */
+    private double[] scores(Window w, double[] q, int hb, int n) {
+        double scale = 1 / Math.sqrt(headWidth);
+        double[] scores = new double[n];
+        for (int t = 0; t < n; t++) {
+            double[] key = w.key(t);
+            double s = 0;
+            for (int j = 0; j < headWidth; j++) {
+                s += q[hb + j] * key[hb + j];
+            }
+            scores[t] = s * scale;
+        }
+        return scores;
+    }
+
+    /** The positions of the {@code keep} largest scores, largest first, ties to the earlier position. */
+    private static int[] largest(double[] scores, int keep) {
+        int n = scores.length;
+        boolean[] taken = new boolean[n];
+        int[] at = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            int best = -1;
+            for (int t = 0; t < n; t++) {
+                if (!taken[t] && (best < 0 || scores[t] > scores[best])) {
+                    best = t;
+                }
+            }
+            taken[best] = true;
+            at[i] = best;
+        }
+        return at;
+    }
+
+    /** How far the smallest kept score lies above the largest dropped one; infinite when none was dropped. */
+    private static double margin(double[] scores, int[] kept) {
+        boolean[] taken = new boolean[scores.length];
+        for (int t : kept) {
+            taken[t] = true;
+        }
+        double dropped = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < scores.length; t++) {
+            if (!taken[t]) {
+                dropped = Math.max(dropped, scores[t]);
+            }
+        }
+        return scores[kept[kept.length - 1]] - dropped;
+    }
+
+    /** Each kept link's part of the residual: its weighted value alone in its head's slice, through the projection. */
+    private void linkParts(Attended a, Window w, double[][] kept, int[][] keptAt) {
+        List<double[]> alone = new ArrayList<>();
+        for (int h = 0; h < heads; h++) {
+            int hb = h * headWidth;
+            for (int i = 0; i < keptAt[h].length; i++) {
+                double[] one = new double[width];
+                double[] value = w.value(keptAt[h][i]);
+                for (int j = 0; j < headWidth; j++) {
+                    one[hb + j] = kept[h][i] * value[hb + j];
+                }
+                alone.add(one);
+            }
+        }
+        double[][] parts = proj.times(alone.toArray(new double[0][]));
+        for (int h = 0, at = 0; h < heads; h++) {
+            a.linkParts.add(List.of(parts).subList(at, at + keptAt[h].length));
+            at += keptAt[h].length;
+        }
+    }
+
+    /** The ablations that switch one head off: its output zero, the other heads' as they are. */
+    private void headsOff(Attended a) {
+        for (int off = 0; off < heads; off++) {
+            List<double[]> outs = new ArrayList<>(a.headOut);
+            outs.set(off, new double[headWidth]);
+            a.rows.add(concat(outs));
+            a.rowNames.add("head" + off + "_off");
+        }
+    }
+
+    /** The ablation without top-k: every head attends over every row of its window. */
+    private void denseRow(Attended a, Window w, double[][] scores, int n) {
+        int[] all = new int[n];
+        for (int t = 0; t < n; t++) {
+            all[t] = t;
+        }
+        List<double[]> dense = new ArrayList<>();
+        for (int h = 0; h < heads; h++) {
+            dense.add(headOutput(w, h * headWidth, all, softmax(scores[h], all)));
+        }
+        a.rows.add(concat(dense));
+        a.rowNames.add("dense");
+    }
+
+    /** For each kept link, the head's output without it, the other kept weights renormalised to sum to 1. */
+    private void dropRows(Attended a, Window w, double[][] kept, int[][] keptAt) {
+        for (int h = 0; h < heads; h++) {
+            for (int drop = 0; drop < keptAt[h].length; drop++) {
+                int[] rest = new int[keptAt[h].length - 1];
+                double[] restWeights = new double[rest.length];
+                double left = 0;
+                for (int i = 0, j = 0; i < keptAt[h].length; i++) {
+                    if (i != drop) {
+                        rest[j] = keptAt[h][i];
+                        restWeights[j] = kept[h][i];
+                        left += kept[h][i];
+                        j++;
+                    }
+                }
+                for (int j = 0; j < rest.length; j++) {
+                    restWeights[j] /= left;
+                }
+                List<double[]> outs = new ArrayList<>(a.headOut);
+                outs.set(h, headOutput(w, h * headWidth, rest, restWeights));
+                a.rows.add(concat(outs));
+                a.rowNames.add("drop");
+                a.dropOf.add(new int[] {h, drop});
+            }
+        }
     }
 
     private double[] headOutput(Window w, int hb, int[] at, double[] weights) {
@@ -359,7 +402,7 @@ public final class PlainForward {
 
     private Block afterAttention(double[][] x, double[][] mixed) {
         int n = x.length;
-        double[][] attn = dense(mixed, projT, width, width);
+        double[][] attn = proj.times(mixed);
         double[][] resid = new double[n][width];
         double[][] normed = new double[n][];
         for (int r = 0; r < n; r++) {
@@ -368,13 +411,13 @@ public final class PlainForward {
             }
             normed[r] = rmsNorm(resid[r], ln2);
         }
-        double[][] h = dense(normed, fcT, width, hidden);
+        double[][] h = fc.times(normed);
         for (double[] row : h) {
             for (int i = 0; i < hidden; i++) {
                 row[i] = PlainErf.gelu(row[i]);
             }
         }
-        double[][] mlp = dense(h, mlpT, hidden, width);
+        double[][] mlp = mlpOut.times(h);
         double[] rms = new double[n];
         double[][] fin = new double[n][];
         for (int r = 0; r < n; r++) {
@@ -387,7 +430,7 @@ public final class PlainForward {
                 fin[r][i] = resid[r][i] / rms[r] * lnF[i];
             }
         }
-        return new Block(mlp, rms, dense(fin, embT, width, vocab));
+        return new Block(mlp, rms, unembed.times(fin));
     }
 
     private PlainPoint point(Attended a, Block b, int row, int[] ids, int top) {
@@ -408,26 +451,6 @@ public final class PlainForward {
     }
 
     private PlainPoint.Explain explain(Attended a, Block b, int row, int[] ids) {
-        double rms = b.finalRms[row];
-        double[] tokenPart = new double[width];
-        double[] positionPart = new double[width];
-        for (int i = 0; i < width; i++) {
-            tokenPart[i] = tok[ids[a.focus] * width + i];
-            positionPart[i] = pos[a.local * width + i];
-        }
-        List<PlainPoint.Target> targets = new ArrayList<>();
-        for (int id : a.targets) {
-            List<List<Double>> perHead = new ArrayList<>();
-            for (List<double[]> parts : a.linkParts) {
-                List<Double> h = new ArrayList<>();
-                for (double[] p : parts) {
-                    h.add(project(p, id, rms));
-                }
-                perHead.add(h);
-            }
-            targets.add(new PlainPoint.Target(id, b.logits[row][id], project(tokenPart, id, rms), project(positionPart, id, rms),
-                    project(b.mlp[row], id, rms), perHead));
-        }
         Map<String, PlainPoint.Ablation> ablations = new LinkedHashMap<>();
         List<List<PlainPoint.LinkDrop>> drops = new ArrayList<>();
         for (int h = 0; h < heads; h++) {
@@ -449,7 +472,32 @@ public final class PlainForward {
                 ablations.put(name, new PlainPoint.Ablation(best(logits, probs, 5), targetProbs));
             }
         }
-        return new PlainPoint.Explain(rms, targets, ablations, drops);
+        return new PlainPoint.Explain(b.finalRms[row], targets(a, b, row, ids), ablations, drops);
+    }
+
+    /** Each target's logit, split into the parts of the residual that make it. */
+    private List<PlainPoint.Target> targets(Attended a, Block b, int row, int[] ids) {
+        double rms = b.finalRms[row];
+        double[] tokenPart = new double[width];
+        double[] positionPart = new double[width];
+        for (int i = 0; i < width; i++) {
+            tokenPart[i] = tok[ids[a.focus] * width + i];
+            positionPart[i] = pos[a.local * width + i];
+        }
+        List<PlainPoint.Target> targets = new ArrayList<>();
+        for (int id : a.targets) {
+            List<List<Double>> perHead = new ArrayList<>();
+            for (List<double[]> parts : a.linkParts) {
+                List<Double> h = new ArrayList<>();
+                for (double[] p : parts) {
+                    h.add(project(p, id, rms));
+                }
+                perHead.add(h);
+            }
+            targets.add(new PlainPoint.Target(id, b.logits[row][id], project(tokenPart, id, rms), project(positionPart, id, rms),
+                    project(b.mlp[row], id, rms), perHead));
+        }
+        return targets;
     }
 
     /** A residual part's share of target {@code id}'s logit: {@code E_id . (g_f * part) / final_rms}. */
@@ -547,53 +595,11 @@ public final class PlainForward {
         return Math.sqrt(s / x.length + EPS);
     }
 
-    /** One vector through a transposed matrix {@code wT[in][out]}. */
-    private static double[] times(double[] in, double[] wT, int outDim) {
-        double[] out = new double[outDim];
-        for (int i = 0; i < in.length; i++) {
-            axpy(in[i], wT, i * outDim, out, 0, outDim);
-        }
-        return out;
-    }
-
-    /** Rows through a transposed matrix, in column tiles so a tile of every output row stays in cache. */
-    private static double[][] dense(double[][] in, double[] wT, int inDim, int outDim) {
-        double[][] out = new double[in.length][outDim];
-        for (int v0 = 0; v0 < outDim; v0 += COLUMN_TILE) {
-            int len = Math.min(COLUMN_TILE, outDim - v0);
-            for (int i = 0; i < inDim; i++) {
-                int base = i * outDim + v0;
-                for (int r = 0; r < in.length; r++) {
-                    axpy(in[r][i], wT, base, out[r], v0, len);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code out[at..at+n) += a * w[from..from+n)}: the loop shape the JIT vectorises. */
-    private static void axpy(double a, double[] w, int from, double[] out, int at, int n) {
-        for (int j = 0; j < n; j++) {
-            out[at + j] += a * w[from + j];
-        }
-    }
-
     private double[] concat(List<double[]> parts) {
         double[] out = new double[width];
         for (int h = 0; h < parts.size(); h++) {
             System.arraycopy(parts.get(h), 0, out, h * headWidth, headWidth);
         }
         return out;
-    }
-
-    /** Rows {@code from..from+rows} of a row-major [rows, cols] float matrix, transposed to [cols][rows] in double. */
-    private static double[] transpose(float[] w, int fromRow, int rows, int cols) {
-        double[] t = new double[cols * rows];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[(fromRow + r) * cols + c];
-            }
-        }
-        return t;
     }
 }
