@@ -188,13 +188,13 @@ public final class Capture {
             String tensor = e.getKey();
             ManifestTensor locked = e.getValue();
             SafetensorsEntry stored = data.entries().get(tensor);
-            int line = JsonFiles.lineOf(manifestFile, tensor);
+            // the line is looked up only for the error, not by reading the manifest again per tensor on every load
             if (stored == null) {
-                throw new InputException(manifestFile, line, "the manifest locks tensor " + tensor + " but " + data.file().getFileName()
+                throw new InputException(manifestFile, JsonFiles.lineOf(manifestFile, tensor), "the manifest locks tensor " + tensor + " but " + data.file().getFileName()
                         + " has no tensor of that name.", "the two files do not belong together; restore both or make the capture again.");
             }
             if (!stored.dtype().safetensorsName().equals(locked.dtype()) || !stored.shape().equals(locked.shape())) {
-                throw new InputException(manifestFile, line, "tensor " + tensor + " is " + locked.dtype() + " " + Shapes.show(locked.shape())
+                throw new InputException(manifestFile, JsonFiles.lineOf(manifestFile, tensor), "tensor " + tensor + " is " + locked.dtype() + " " + Shapes.show(locked.shape())
                         + " in the manifest but " + stored.dtype() + " " + Shapes.show(stored.shape()) + " in " + data.file().getFileName() + ".",
                         "the two files do not belong together; restore both or make the capture again.");
             }

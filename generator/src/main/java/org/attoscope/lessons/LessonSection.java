@@ -115,13 +115,14 @@ public final class LessonSection implements SiteSection {
         }
         LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
         List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
+        LessonInputs inputs = new LessonInputs(entries, captures, stories);
         List<SectionPage> pages = new ArrayList<>();
         pages.add(new SectionPage(Addresses.LESSONS, "lessons", Map.of("lessons", entries)));
         for (int i = 0; i < entries.size(); i++) {
             Lesson lesson = book.lessons().get(i);
             Neighbours<LessonEntry> around = Neighbours.of(entries, i);
             int position = i + 1;
-            pages.add(new SectionPage(lesson.href(), "lesson", LessonInputs.of(lesson, entries, captures, stories), () -> {
+            pages.add(new SectionPage(lesson.href(), "lesson", inputs.of(lesson), () -> {
                 RenderedLesson r = markdown.render(lesson, book, sources);
                 return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), around.previous(),
                         around.next(), position, entries.size()));

@@ -31,8 +31,12 @@ import java.util.stream.Stream;
  * steadily still gets rebuilds. New subfolders are watched as they appear.
  */
 final class SourceWatcher implements AutoCloseable {
-    /** Long enough to swallow a save burst, short enough to leave most of the 300 ms budget to the rebuild. */
-    static final Duration QUIET = Duration.ofMillis(40);
+    /**
+     * Long enough to swallow an editor's save burst (its events come within a few milliseconds of each other on a
+     * local disk), short enough to leave most of the 50 ms save-to-page budget to the rebuild. A burst that does
+     * straddle it costs a second rebuild, and the last one reads the files as the editor left them.
+     */
+    static final Duration QUIET = Duration.ofMillis(20);
     static final Duration LONGEST = Duration.ofMillis(1000);
 
     private final WatchService service;
