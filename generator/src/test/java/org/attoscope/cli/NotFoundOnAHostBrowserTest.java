@@ -16,12 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.attoscope.testing.HeadlessChromium;
+import org.attoscope.testing.SharedChromium;
 import org.attoscope.testing.TestModels;
 import org.attoscope.testing.TinyProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +36,8 @@ class NotFoundOnAHostBrowserTest {
     static Path withBase;
     @TempDir
     static Path withoutBase;
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
     static StaticHost project;
     static StaticHost folderless;
 
@@ -78,14 +80,10 @@ class NotFoundOnAHostBrowserTest {
         TinyProject b = new TinyProject(withoutBase);
         assertEquals(0, b.build(), b.err.toString());
         folderless = StaticHost.of(b.site, "/");
-        chromium = HeadlessChromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         for (StaticHost h : new StaticHost[] {project, folderless}) {
             if (h != null) {
                 h.server().stop(0);

@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.attoscope.lessons.LessonSection;
-import org.attoscope.testing.HeadlessChromium;
+import org.attoscope.testing.SharedChromium;
 import org.attoscope.testing.TestModels;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The explorer's "Cited in lessons" in Debian's chromium: its links move between the explorer and the lessons, and axe finds nothing in it. */
@@ -24,7 +24,8 @@ class CitedInLessonsBrowserTest {
     @TempDir
     static Path dir;
     static Path out;
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
 
     @BeforeAll
     static void build() {
@@ -32,14 +33,6 @@ class CitedInLessonsBrowserTest {
                 "```explorer story=cat-and-dog point=3\n```\n\n```explorer story=cat-and-dog point=5\n```\n");
         out = dir.resolve("site");
         site.build(out, List.of(new LessonSection(site.content, site.bundle)));
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     private static String explorer() {

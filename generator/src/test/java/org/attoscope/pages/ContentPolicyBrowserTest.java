@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.attoscope.testing.TinyProject;
-import org.attoscope.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
+import org.attoscope.testing.SharedChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,8 +25,8 @@ class ContentPolicyBrowserTest {
     @TempDir
     static Path dir;
     static TinyProject project;
-    static HeadlessChromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
 
     /** Every violation the page reports, gathered from the first moment (init scripts run outside the page's policy). */
     private static final String LISTEN = "window.__violations = []; document.addEventListener('securitypolicyviolation', "
@@ -36,15 +36,6 @@ class ContentPolicyBrowserTest {
     static void start() {
         project = new TinyProject(dir);
         assertEquals(0, project.build(), project.err.toString());
-        chromium = HeadlessChromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     private record Opened(Page page, List<String> console) {
@@ -55,7 +46,7 @@ class ContentPolicyBrowserTest {
     }
 
     private Opened open(String path) {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         List<String> console = new ArrayList<>();
         page.onConsoleMessage((ConsoleMessage m) -> console.add(m.type() + ": " + m.text()));
         page.onPageError(e -> console.add("pageerror: " + e));

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.attoscope.testing.TestModels;
-import org.attoscope.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
+import org.attoscope.testing.SharedChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,28 +50,19 @@ class ExplorerBrowserTest {
     static Path dir;
     static RealSite real;
     static JsonNode story;
-    static HeadlessChromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
     Page page;
 
     @BeforeAll
     static void start() {
         real = new RealSite(dir);
         story = real.embedded(SLUG);
-        chromium = HeadlessChromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach
     void open() {
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
     }
 
     private void load(String fragment) {
@@ -196,7 +187,7 @@ class ExplorerBrowserTest {
     @Test
     void atPhoneWidthATappedTokensPanelStaysInViewAndNothingOverflowsSideways() {
         page.close();
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
+        page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
         load("#p40");
         assertShows(40, state());
         page.evaluate("() => window.scrollTo(0, document.querySelector('#p60').getBoundingClientRect().top + scrollY - 200)");
@@ -318,7 +309,7 @@ class ExplorerBrowserTest {
         // axe is a script the build never wrote, so the pages' Content-Security-Policy rightly blocks it: this page
         // alone is told to let it in.
         page.close();
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setBypassCSP(true));
+        page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setBypassCSP(true));
         List<String> pages = List.of(real.explorer(SLUG).toUri() + "#p40", real.explorer(SLUG).toUri() + "#p150",
                 real.explorer(SLUG).toUri().toString(), real.site.resolve("index.html").toUri().toString(),
                 real.site.resolve("explore/index.html").toUri().toString(), real.site.resolve("how-it-works/index.html").toUri().toString(),

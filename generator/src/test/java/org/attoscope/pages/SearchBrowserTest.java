@@ -13,14 +13,14 @@ import java.util.List;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.lessons.LessonSection;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.testing.HeadlessChromium;
+import org.attoscope.testing.SharedChromium;
 import org.attoscope.testing.TestModels;
 import org.attoscope.testing.TinyProject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,8 +31,8 @@ class SearchBrowserTest {
     @TempDir
     static Path dir;
     static TinyProject project;
-    static HeadlessChromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
     Page page;
     final List<String> problems = new ArrayList<>();
 
@@ -45,20 +45,11 @@ class SearchBrowserTest {
         ModelBundle bundle = ModelBundle.load(project.model);
         new SiteBuild(new SiteBuild.Folders(project.content, project.templates, project.site), SiteConfig.load(project.content), bundle,
                 PageFigures.NONE, SiteVerifier.NONE, w -> { }, 2, List.of(new LessonSection(project.content, bundle))).run();
-        chromium = HeadlessChromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach
     void open() {
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) {
                 problems.add(m.text());
@@ -125,7 +116,7 @@ class SearchBrowserTest {
         String script = Files.readString(axe);
         page.close();
         // axe is a script the build never wrote: only this page lets it past the policy
-        page = browser.newPage(new Browser.NewPageOptions().setBypassCSP(true));
+        page = chromium.browser().newPage(new Browser.NewPageOptions().setBypassCSP(true));
         page.onPageError(problems::add);
         Path shots = Files.createDirectories(TestModels.repoRoot().resolve("generator/target/screenshots"));
         List<String> found = new ArrayList<>();

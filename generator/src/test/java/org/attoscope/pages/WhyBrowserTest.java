@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
-import org.attoscope.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
+import org.attoscope.testing.SharedChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The explorer's why view in a real browser: it follows the selected point and shows the embedded what-ifs. */
@@ -21,27 +21,18 @@ class WhyBrowserTest {
     static Path dir;
     static RealSite real;
     static JsonNode story;
-    static HeadlessChromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
 
     @BeforeAll
     static void start() {
         real = new RealSite(dir);
         story = real.embedded(SLUG);
-        chromium = HeadlessChromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
     void theWhyViewFollowsThePointAndShowsDifferencesDropsAndAblationsFromTheEmbeddedData() {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 900));
+        Page page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(390, 900));
         page.navigate(real.explorer(SLUG).toUri().toString());
         page.click("#p8");
         JsonNode e = story.path("points").get(8).path("explain");

@@ -27,12 +27,12 @@ import org.attoscope.testing.TestModels;
 import org.attoscope.trace.PromptTrace;
 import org.attoscope.trace.Tracer;
 import org.attoscope.util.Json;
-import org.attoscope.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
+import org.attoscope.testing.SharedChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,8 +46,8 @@ class PlaygroundBrowserTest {
     @TempDir
     static Path dir;
     static PlaygroundSite site;
-    static HeadlessChromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
     BrowserContext context;
     Page page;
     final List<String> requests = new ArrayList<>();
@@ -55,20 +55,11 @@ class PlaygroundBrowserTest {
     @BeforeAll
     static void start() {
         site = new PlaygroundSite(dir);
-        chromium = HeadlessChromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach
     void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         // Anything but the site's own files is recorded and refused.
         context.route(url -> !url.startsWith("file:"), route -> {
             requests.add(route.request().url());

@@ -24,11 +24,12 @@ import org.attoscope.pages.ModelPageFigures;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.SiteVerifier;
 import org.attoscope.serve.ServeSession;
-import org.attoscope.testing.HeadlessChromium;
+import org.attoscope.testing.SharedChromium;
 import org.attoscope.testing.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,7 +48,8 @@ class PlaygroundSaveAsStoryBrowserTest {
     static Path content;
     static Path site;
     static ServeSession session;
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
     static final StringWriter log = new StringWriter();
 
     @BeforeAll
@@ -60,14 +62,10 @@ class PlaygroundSaveAsStoryBrowserTest {
                 c -> List.of(new LessonSection(c, bundle), new PlaygroundSection(bundle)));
         session = new ServeSession(live, List.of(content), new PrintWriter(log, true), new PrintWriter(log, true));
         session.start(PORT);
-        chromium = HeadlessChromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (session != null) {
             session.close();
         }
@@ -75,8 +73,7 @@ class PlaygroundSaveAsStoryBrowserTest {
 
     @Test
     void aTypedTextIsSavedAsAStoryNeverOverAnExistingOneAndItsExplorerAppearsOnTheRebuild() throws Exception {
-        Browser browser = chromium.browser();
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         List<String> elsewhere = new ArrayList<>();
         context.onRequest(r -> {
             if (!r.url().startsWith("http://127.0.0.1:" + PORT + "/")) {
