@@ -40,8 +40,12 @@ import org.attoscope.util.WorkerPool;
  * Not thread-safe: one caller (the serve loop) updates at a time.
  */
 public final class LiveSite implements AutoCloseable {
-    /** What one build changed on disk. */
-    public record Change(List<String> written, List<String> deleted, int storiesTraced, long millis) {
+    /**
+     * What one build changed on disk.
+     *
+     * @param stages where its {@code millis} went
+     */
+    public record Change(List<String> written, List<String> deleted, int storiesTraced, long millis, Stages stages) {
         public Change {
             written = List.copyOf(written);
             deleted = List.copyOf(deleted);
@@ -50,6 +54,14 @@ public final class LiveSite implements AutoCloseable {
         public boolean isEmpty() {
             return written.isEmpty() && deleted.isEmpty();
         }
+    }
+
+    /**
+     * Milliseconds of an update's stages: reading content/ and templates/ (site.json, the templates' bytes, the
+     * stories, the sections), planning every page with its inputs, rendering the changed pages (their model runs
+     * included), and writing them (with the site's marker).
+     */
+    public record Stages(double read, double plan, double render, double write) {
     }
 
     private record TraceKey(String slug, String text) {
@@ -114,6 +126,7 @@ public final class LiveSite implements AutoCloseable {
         List<ReadStory> stories = List.copyOf(read.values());
 
         List<SiteSection> sections = this.sections.apply(folders.content());
+        long planned = System.nanoTime();
         SiteRenderer renderer = new SiteRenderer(current, config, bundle, sections, verifier.reportPage());
         Map<TraceKey, PromptTrace> nextTraces = new ConcurrentHashMap<>();
         AtomicInteger traced = new AtomicInteger();
@@ -128,13 +141,16 @@ public final class LiveSite implements AutoCloseable {
                 changed.add(page);
             }
         }
+        long rendering = System.nanoTime();
         Map<String, byte[]> rendered = render(changed);
+        long writing = System.nanoTime();
         List<String> deleted = published.keySet().stream().filter(p -> !inputs.containsKey(p)).sorted().toList();
         if (published.isEmpty()) {
             publishWhole(rendered, renderer);
         } else {
             writeInPlace(rendered, deleted);
         }
+        long end = System.nanoTime();
         // Only now, with everything on disk, does this build become the last good one.
         templates = current;
         published = inputs;
@@ -146,7 +162,12 @@ public final class LiveSite implements AutoCloseable {
             }
         }
         traces = nextTraces;
-        return new Change(List.copyOf(rendered.keySet()), deleted, traced.get(), (System.nanoTime() - start) / 1_000_000);
+        return new Change(List.copyOf(rendered.keySet()), deleted, traced.get(), (end - start) / 1_000_000,
+                new Stages(ms(planned - start), ms(rendering - planned), ms(writing - rendering), ms(end - writing)));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
     }
 
     /** The pages on the worker threads; the first failure in plan order is the one reported. */

@@ -136,7 +136,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
      */
     private static PlannedPage searchIndex(List<ReadStory> stories, List<SiteSection> sections) {
         List<SearchEntry> entries = new ArrayList<>();
-        stories.forEach(s -> entries.add(SearchEntry.story(s)));
+        stories.forEach(s -> entries.add(s.search()));
         sections.forEach(s -> entries.addAll(s.searchEntries()));
         List<SearchEntry> index = List.copyOf(entries);
         return new PlannedPage(Addresses.SEARCH_INDEX, List.of(index), () -> SearchIndex.script(index));

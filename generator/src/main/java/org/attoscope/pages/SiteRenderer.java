@@ -62,6 +62,11 @@ final class SiteRenderer implements PageRenderer, Fragments {
     }
 
     @Override
+    public String fingerprint() {
+        return templates.fingerprint();
+    }
+
+    @Override
     public byte[] render(String path, String template, Map<String, Object> variables) {
         Map<String, Object> vars = new LinkedHashMap<>(variables);
         vars.put("root", Addresses.hostRoot(path, config.baseUrl()));

@@ -30,11 +30,15 @@ final class Templates {
     private final Path dir;
     private final TemplateEngine engine;
     private final Map<String, TemplateFile> fileHashes;
+    private final String fingerprint;
 
     private Templates(Path dir, TemplateEngine engine, Map<String, TemplateFile> fileHashes) {
         this.dir = dir;
         this.engine = engine;
         this.fileHashes = fileHashes;
+        StringBuilder all = new StringBuilder();
+        fileHashes.forEach((name, file) -> all.append(name).append('=').append(file.sha256()).append(';'));
+        this.fingerprint = all.toString();
     }
 
     static Templates open(Path dir) {
@@ -72,6 +76,11 @@ final class Templates {
             }
         });
         return sb.toString();
+    }
+
+    /** Every template file with its sha256: what any fragment, which may include any template, can depend on. */
+    String fingerprint() {
+        return fingerprint;
     }
 
     private record TemplateFile(String sha256, boolean definesFragments) {

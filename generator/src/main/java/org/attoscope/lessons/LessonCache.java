@@ -1,0 +1,168 @@
+package org.attoscope.lessons;
+
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.attoscope.figures.MathStyle;
+import org.attoscope.figures.SvgFigure;
+
+/**
+ * What each lesson's last render drew, kept for its next render by {@code attoscope serve}, so that saving a
+ * lesson whose prose alone changed runs flexmark and the templates again but draws no figure or formula.
+ *
+ * <p>A figure is kept with the inputs it was drawn from (the directive's attributes, the bytes of the captures and
+ * the stories it names, the model, the templates: {@link LessonInputs#ofFigure}) and reused only while they are
+ * all equal; a formula by its LaTeX, its style and the templates. Figures are drawn by pure functions of those
+ * inputs, so a kept one is byte for byte what drawing it again would give. Each lesson keeps only what its last
+ * successful render used; a failed render keeps the one before.
+ *
+ * <p>A session owns one cache and hands it to every reading of the book ({@link LessonSection}); lessons render on
+ * several threads at once, each lesson on one.
+ */
+public final class LessonCache {
+    private final boolean keeps;
+    private final ConcurrentMap<String, Drawn> drawn = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ReadKey, Read> read = new ConcurrentHashMap<>();
+
+    private LessonCache(boolean keeps) {
+        this.keeps = keeps;
+    }
+
+    /** Keeps figures, formulas and what the plan reads of each lesson between the updates of one session. */
+    public static LessonCache warm() {
+        return new LessonCache(true);
+    }
+
+    /** Keeps nothing: {@code attoscope build} renders every lesson once, from scratch. */
+    public static LessonCache none() {
+        return new LessonCache(false);
+    }
+
+    /** The directive's attributes in the order written: what a figure is asked for. */
+    private record FigureKey(String name, List<Map.Entry<String, String>> attributes) {
+        static FigureKey of(Directive d) {
+            return new FigureKey(d.name(), d.attributes().entrySet().stream()
+                    .map(e -> (Map.Entry<String, String>) new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue())).toList());
+        }
+    }
+
+    /** A drawn figure without the directive's place in the file, which only its {@code <figure>} element shows. */
+    private record DrawnFigure(List<Object> inputs, SvgFigure svg, String source, Map<String, String> data) {
+    }
+
+    private record FormulaKey(String latex, MathStyle style, String templates) {
+    }
+
+    /** One lesson's figures and formulas as its last render drew them. */
+    private record Drawn(Map<FigureKey, DrawnFigure> figures, Map<FormulaKey, String> formulas) {
+        static final Drawn NOTHING = new Drawn(Map.of(), Map.of());
+    }
+
+    private record ReadKey(String lesson, String what) {
+    }
+
+    /** What the plan reads of a lesson without rendering it, with the lesson it was read from. */
+    private record Read(Lesson lesson, Object value) {
+    }
+
+    /**
+     * What the site plan computes from a lesson's source alone ({@code what} names it: its figure directives, its
+     * search entry), computed again only when the lesson differs from the one it was computed from.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T readOf(Lesson lesson, String what, Function<Lesson, T> reading) {
+        if (!keeps) {
+            return reading.apply(lesson);
+        }
+        ReadKey key = new ReadKey(lesson.name(), what);
+        Read known = read.get(key);
+        if (known != null && known.lesson().equals(lesson)) {
+            return (T) known.value();
+        }
+        T value = reading.apply(lesson);
+        read.put(key, new Read(lesson, value));
+        return value;
+    }
+
+    /**
+     * One render of {@code lesson}: figures and formulas its last render drew are reused when their inputs are
+     * equal; {@link Drawing#keep()} makes this render's the ones its next render may reuse.
+     *
+     * @param figureInputs what a directive's figure is drawn from, compared by {@code equals}
+     * @param templates    the templates' fingerprint, which the formulas' markup depends on
+     */
+    Drawing drawing(Lesson lesson, Function<Directive, List<Object>> figureInputs, String templates) {
+        return new Drawing(lesson.name(), keeps ? drawn.getOrDefault(lesson.name(), Drawn.NOTHING) : Drawn.NOTHING,
+                figureInputs, templates);
+    }
+
+    /** A render that draws everything and keeps nothing. */
+    static Drawing afresh(Lesson lesson) {
+        return none().drawing(lesson, d -> List.of(), "");
+    }
+
+    /** One render's figures and formulas; used by the one thread rendering the lesson. */
+    final class Drawing {
+        private final String lesson;
+        private final Drawn before;
+        private final Function<Directive, List<Object>> figureInputs;
+        private final String templates;
+        private final Map<FigureKey, DrawnFigure> figures = new HashMap<>();
+        private final Map<FormulaKey, String> formulas = new HashMap<>();
+
+        private Drawing(String lesson, Drawn before, Function<Directive, List<Object>> figureInputs, String templates) {
+            this.lesson = lesson;
+            this.before = before;
+            this.figureInputs = figureInputs;
+            this.templates = templates;
+        }
+
+        /** The figure {@code d} asks for: the last render's when drawn from equal inputs, else {@code draw}'s. */
+        LessonFigure figure(Directive d, Supplier<LessonFigure> draw) {
+            if (!keeps) {
+                return draw.get();
+            }
+            FigureKey key = FigureKey.of(d);
+            List<Object> inputs = figureInputs.apply(d);
+            DrawnFigure known = figures.get(key);
+            if (known == null) {
+                known = before.figures().get(key);
+            }
+            if (known == null || !known.inputs().equals(inputs)) {
+                LessonFigure drawnNow = draw.get();
+                known = new DrawnFigure(inputs, drawnNow.svg(), drawnNow.source(), drawnNow.data());
+            }
+            figures.put(key, known);
+            return new LessonFigure(d, known.svg(), known.source(), known.data());
+        }
+
+        /** A formula's markup: the last render's for the same LaTeX, style and templates, else {@code draw}'s. */
+        String formula(String latex, MathStyle style, Supplier<String> draw) {
+            if (!keeps) {
+                return draw.get();
+            }
+            FormulaKey key = new FormulaKey(latex, style, templates);
+            String markup = formulas.get(key);
+            if (markup == null) {
+                markup = before.formulas().get(key);
+            }
+            if (markup == null) {
+                markup = draw.get();
+            }
+            formulas.put(key, markup);
+            return markup;
+        }
+
+        /** This render succeeded: its figures and formulas are what the lesson's next render may reuse. */
+        void keep() {
+            if (keeps) {
+                drawn.put(lesson, new Drawn(Map.copyOf(figures), Map.copyOf(formulas)));
+            }
+        }
+    }
+}
