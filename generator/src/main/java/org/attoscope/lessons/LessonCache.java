@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.attoscope.figures.MathStyle;
@@ -28,6 +29,7 @@ public final class LessonCache {
     private final boolean keeps;
     private final ConcurrentMap<String, Drawn> drawn = new ConcurrentHashMap<>();
     private final ConcurrentMap<ReadKey, Read> read = new ConcurrentHashMap<>();
+    private final AtomicInteger figuresDrawn = new AtomicInteger();
 
     private LessonCache(boolean keeps) {
         this.keeps = keeps;
@@ -41,6 +43,11 @@ public final class LessonCache {
     /** Keeps nothing: {@code attoscope build} renders every lesson once, from scratch. */
     public static LessonCache none() {
         return new LessonCache(false);
+    }
+
+    /** How many figures the renders through this cache have drawn rather than reused. */
+    public int figuresDrawn() {
+        return figuresDrawn.get();
     }
 
     /** The directive's attributes in the order written: what a figure is asked for. */
@@ -125,6 +132,7 @@ public final class LessonCache {
         /** The figure {@code d} asks for: the last render's when drawn from equal inputs, else {@code draw}'s. */
         LessonFigure figure(Directive d, Supplier<LessonFigure> draw) {
             if (!keeps) {
+                figuresDrawn.incrementAndGet();
                 return draw.get();
             }
             FigureKey key = FigureKey.of(d);
@@ -135,6 +143,7 @@ public final class LessonCache {
             }
             if (known == null || !known.inputs().equals(inputs)) {
                 LessonFigure drawnNow = draw.get();
+                figuresDrawn.incrementAndGet();
                 known = new DrawnFigure(inputs, drawnNow.svg(), drawnNow.source(), drawnNow.data());
             }
             figures.put(key, known);

@@ -75,6 +75,10 @@ final class LessonMarkdown {
     private final Parser parser = Parser.builder(OPTIONS).build();
     private final FigureDirectives directives = new FigureDirectives();
 
+    RenderedLesson render(Lesson lesson, Book book, LessonSources sources) {
+        return render(lesson, book, sources, LessonCache.afresh(lesson));
+    }
+
     /** @param drawing the figures and formulas the lesson's last render drew, reused where their inputs are unchanged */
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources, LessonCache.Drawing drawing) {
         Document document = parser.parse(lesson.body());

@@ -147,6 +147,6 @@ public final class LessonSection implements SiteSection {
     /** Every lesson rendered, in book order; the first problem fails with its file and line. */
     public List<RenderedLesson> render(StoryTraces stories, Fragments fragments) {
         LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
-        return book.lessons().stream().map(l -> markdown.render(l, book, sources, LessonCache.afresh(l))).toList();
+        return book.lessons().stream().map(l -> markdown.render(l, book, sources)).toList();
     }
 }
