@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.attoscope.figures.MathStyle;
 import org.attoscope.figures.SvgFigure;
 
 /**
@@ -18,8 +17,9 @@ import org.attoscope.figures.SvgFigure;
  *
  * <p>A figure is kept with the inputs it was drawn from (the directive's attributes, the bytes of the captures and
  * the stories it names, the model, the templates: {@link LessonInputs#ofFigure}) and reused only while they are
- * all equal; a formula by its LaTeX, its style and the templates. Figures are drawn by pure functions of those
- * inputs, so a kept one is byte for byte what drawing it again would give. Each lesson keeps only what its last
+ * all equal; the markup the templates write around it (its {@code <figure>} element) and a formula's, by everything
+ * they show and the templates. Both are pure functions of those inputs, so what is kept is byte for byte what
+ * drawing it again would give. Each lesson keeps only what its last
  * successful render used; a failed render keeps the one before.
  *
  * <p>A session owns one cache and hands it to every reading of the book ({@link LessonSection}); lessons render on
@@ -62,11 +62,12 @@ public final class LessonCache {
     private record DrawnFigure(List<Object> inputs, SvgFigure svg, String source, Map<String, String> data) {
     }
 
-    private record FormulaKey(String latex, MathStyle style, String templates) {
+    /** What a fragment is written from: its variables' record, and the templates' fingerprint. */
+    private record MarkupKey(Object view, String templates) {
     }
 
     /** One lesson's figures and formulas as its last render drew them. */
-    private record Drawn(Map<FigureKey, DrawnFigure> figures, Map<FormulaKey, String> formulas) {
+    private record Drawn(Map<FigureKey, DrawnFigure> figures, Map<MarkupKey, String> markup) {
         static final Drawn NOTHING = new Drawn(Map.of(), Map.of());
     }
 
@@ -101,7 +102,7 @@ public final class LessonCache {
      * equal; {@link Drawing#keep()} makes this render's the ones its next render may reuse.
      *
      * @param figureInputs what a directive's figure is drawn from, compared by {@code equals}
-     * @param templates    the templates' fingerprint, which the formulas' markup depends on
+     * @param templates    the templates' fingerprint, which all markup depends on
      */
     Drawing drawing(Lesson lesson, Function<Directive, List<Object>> figureInputs, String templates) {
         return new Drawing(lesson.name(), keeps ? drawn.getOrDefault(lesson.name(), Drawn.NOTHING) : Drawn.NOTHING,
@@ -120,7 +121,7 @@ public final class LessonCache {
         private final Function<Directive, List<Object>> figureInputs;
         private final String templates;
         private final Map<FigureKey, DrawnFigure> figures = new HashMap<>();
-        private final Map<FormulaKey, String> formulas = new HashMap<>();
+        private final Map<MarkupKey, String> markup = new HashMap<>();
 
         private Drawing(String lesson, Drawn before, Function<Directive, List<Object>> figureInputs, String templates) {
             this.lesson = lesson;
@@ -150,27 +151,30 @@ public final class LessonCache {
             return new LessonFigure(d, known.svg(), known.source(), known.data());
         }
 
-        /** A formula's markup: the last render's for the same LaTeX, style and templates, else {@code draw}'s. */
-        String formula(String latex, MathStyle style, Supplier<String> draw) {
+        /**
+         * The markup the templates write for {@code view} (a figure's {@code <figure>} element, a formula): the last
+         * render's for an equal view under the same templates, else {@code write}'s.
+         */
+        String markup(Object view, Supplier<String> write) {
             if (!keeps) {
-                return draw.get();
+                return write.get();
             }
-            FormulaKey key = new FormulaKey(latex, style, templates);
-            String markup = formulas.get(key);
+            MarkupKey key = new MarkupKey(view, templates);
+            String markup = this.markup.get(key);
             if (markup == null) {
-                markup = before.formulas().get(key);
+                markup = before.markup().get(key);
             }
             if (markup == null) {
-                markup = draw.get();
+                markup = write.get();
             }
-            formulas.put(key, markup);
+            this.markup.put(key, markup);
             return markup;
         }
 
         /** This render succeeded: its figures and formulas are what the lesson's next render may reuse. */
         void keep() {
             if (keeps) {
-                drawn.put(lesson, new Drawn(Map.copyOf(figures), Map.copyOf(formulas)));
+                drawn.put(lesson, new Drawn(Map.copyOf(figures), Map.copyOf(markup)));
             }
         }
     }

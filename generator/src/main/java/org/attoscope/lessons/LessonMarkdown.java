@@ -94,7 +94,7 @@ final class LessonMarkdown {
                 String info = fence.getInfo().toString().strip();
                 if (info.equals(FigureDirectives.MATH)) {
                     String latex = fence.getContentChars().toString().strip();
-                    prepared.put(node, drawing.formula(latex, MathStyle.DISPLAY,
+                    prepared.put(node, drawing.markup(new Formula(latex, MathStyle.DISPLAY),
                             () -> FigureHtml.mathDisplay(sources.fragments(), math(at, latex, MathStyle.DISPLAY))));
                 } else if (directives.isDirective(info)) {
                     Directive d = DirectiveParser.parse(info, at.file(), at.line());
@@ -104,11 +104,12 @@ final class LessonMarkdown {
                     }
                     LessonFigure figure = drawing.figure(d, () -> directives.render(d, sources));
                     figures.add(figure);
-                    prepared.put(node, FigureHtml.render(sources.fragments(), figures.size(), figure, lesson));
+                    FigureHtml.View view = FigureHtml.view(figures.size(), figure, lesson);
+                    prepared.put(node, drawing.markup(view, () -> FigureHtml.render(sources.fragments(), view)));
                 }
             } else if (node instanceof GitLabInlineMath m) {
                 String latex = m.getText().toString().strip();
-                prepared.put(node, drawing.formula(latex, MathStyle.INLINE,
+                prepared.put(node, drawing.markup(new Formula(latex, MathStyle.INLINE),
                         () -> FigureHtml.mathInline(sources.fragments(), math(at, latex, MathStyle.INLINE))));
             } else if (node instanceof Link link) {
                 link.setUrl(BasedSequence.of(links.resolve(at, link.getUrl().toString())));
@@ -185,6 +186,10 @@ final class LessonMarkdown {
     }
 
     private static final Pattern VOID_ELEMENT = Pattern.compile("<(hr|br|img|input|wbr|col)((?:\\s+[^\\s<>/][^<>]*?)?)\\s*/>");
+
+    /** A formula as the page shows it: its markup depends on nothing else (and the templates). */
+    private record Formula(String latex, MathStyle style) {
+    }
 
     private static String math(Directive at, String latex, MathStyle style) {
         if (latex.isEmpty()) {

@@ -20,6 +20,7 @@ import org.attoscope.pages.SearchEntry;
 import org.attoscope.pages.SectionPage;
 import org.attoscope.pages.SiteSection;
 import org.attoscope.pages.StoryTraces;
+import org.attoscope.pages.Verbatim;
 
 /**
  * The book of lessons as a part of the site: a contents page at {@code lessons/index.html} (template
@@ -137,8 +138,9 @@ public final class LessonSection implements SiteSection {
                 LessonCache.Drawing drawing = cache.drawing(lesson, inputs::ofFigure, fragments.fingerprint());
                 RenderedLesson r = markdown.render(lesson, book, sources, drawing);
                 drawing.keep();
-                return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), around.previous(),
-                        around.next(), position, entries.size()));
+                Verbatim verbatim = new Verbatim(); // the body, figures and all, goes in after the template has run
+                return Map.of("lesson", new LessonPage(entries.get(position - 1), verbatim.hold(r.html()), r.toc(), around.previous(),
+                        around.next(), position, entries.size()), Verbatim.VARIABLE, verbatim);
             }));
         }
         return pages;
