@@ -1,5 +1,6 @@
 package org.attoscope.lessons;
 
+import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.attoscope.figures.SvgFigure;
+import org.attoscope.util.FileHashes;
+import org.attoscope.util.Sha256;
 
 /**
  * What each lesson's last render drew, kept for its next render by {@code attoscope serve}, so that saving a
@@ -30,6 +33,7 @@ public final class LessonCache {
     private final ConcurrentMap<String, Drawn> drawn = new ConcurrentHashMap<>();
     private final ConcurrentMap<ReadKey, Read> read = new ConcurrentHashMap<>();
     private final AtomicInteger figuresDrawn = new AtomicInteger();
+    private final FileHashes files = new FileHashes();
 
     private LessonCache(boolean keeps) {
         this.keeps = keeps;
@@ -48,6 +52,11 @@ public final class LessonCache {
     /** How many figures the renders through this cache have drawn rather than reused. */
     public int figuresDrawn() {
         return figuresDrawn.get();
+    }
+
+    /** The sha256 of {@code bytes} just read from {@code file}; kept, while the bytes stay the same, by a warm cache. */
+    String sha256(Path file, byte[] bytes) {
+        return keeps ? files.sha256(file, bytes) : Sha256.hex(bytes);
     }
 
     /** The directive's attributes in the order written: what a figure is asked for. */

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.StoryTraces;
-import org.attoscope.util.Sha256;
 
 /**
  * What a lesson page is made of, for {@code attoscope serve} to tell whether it must be rendered again: the lesson
@@ -19,9 +18,9 @@ import org.attoscope.util.Sha256;
  * worst re-renders a lesson that only mentions one; it never misses a dependency, as a directive must spell the
  * name out.
  *
- * <p>One instance serves one plan of the book and the renders of its pages: each capture's files are hashed once for
+ * <p>One instance serves one plan of the book and the renders of its pages: each capture's files are read once for
  * it, however many lessons and figures name the capture, and afresh for the next plan, so an edited capture is
- * always seen.
+ * always seen; serve's {@link LessonCache} hashes them again only when their bytes changed.
  */
 final class LessonInputs {
     /** A capture as a lesson depends on it: the bytes of its two files. */
@@ -33,11 +32,14 @@ final class LessonInputs {
     private final StoryTraces stories;
     private final ModelBundle bundle;
     private final String templates;
+    private final LessonCache cache;
     private final List<String> captureNames;
     private final Map<String, CaptureFiles> hashed = new ConcurrentHashMap<>();
 
     /** @param templates the templates' fingerprint, which a figure's markup depends on */
-    LessonInputs(List<LessonEntry> book, CaptureLibrary captures, StoryTraces stories, ModelBundle bundle, String templates) {
+    LessonInputs(List<LessonEntry> book, CaptureLibrary captures, StoryTraces stories, ModelBundle bundle, String templates,
+                 LessonCache cache) {
+        this.cache = cache;
         this.book = book;
         this.captures = captures;
         this.stories = stories;
@@ -87,9 +89,9 @@ final class LessonInputs {
         }
     }
 
-    private static String hash(Path file) {
+    private String hash(Path file) {
         try {
-            return Files.isRegularFile(file) ? Sha256.hex(Files.readAllBytes(file)) : "missing";
+            return Files.isRegularFile(file) ? cache.sha256(file, Files.readAllBytes(file)) : "missing";
         } catch (IOException e) {
             return "unreadable: " + e.getMessage(); // the render reports it with the directive's line
         }

@@ -127,7 +127,7 @@ public final class LessonSection implements SiteSection {
         }
         LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
         List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
-        LessonInputs inputs = new LessonInputs(entries, captures, stories, bundle, fragments.fingerprint());
+        LessonInputs inputs = new LessonInputs(entries, captures, stories, bundle, fragments.fingerprint(), cache);
         List<SectionPage> pages = new ArrayList<>();
         pages.add(new SectionPage(Addresses.LESSONS, "lessons", Map.of("lessons", entries)));
         for (int i = 0; i < entries.size(); i++) {

@@ -22,6 +22,7 @@ import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.trace.PromptTrace;
 import org.attoscope.trace.Tracer;
+import org.attoscope.util.FileHashes;
 import org.attoscope.util.WorkerPool;
 
 /**
@@ -76,6 +77,8 @@ public final class LiveSite implements AutoCloseable {
     private final Tracer tracer;
     private final WorkerPool workers;
     private final Function<Path, List<SiteSection>> sections;
+    private final ModelFacts facts;
+    private final FileHashes assetHashes = new FileHashes();
 
     private Templates templates;
     private Map<String, List<Object>> published = Map.of();
@@ -98,6 +101,7 @@ public final class LiveSite implements AutoCloseable {
         this.warnings = warnings;
         this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads, true);
         this.workers = new WorkerPool("attoscope-live-page", threads);
+        this.facts = ModelFacts.of(bundle);
     }
 
     /** The content folder the site is built from. */
@@ -118,20 +122,17 @@ public final class LiveSite implements AutoCloseable {
             throw new InputException(config.file(), "the model in site.json changed while serving.",
                     "stop attoscope serve (Ctrl-C) and start it again to load the new model.");
         }
-        Templates current = Templates.open(folders.templates());
-        if (templates != null && templates.sameFilesAs(current)) {
-            current = templates; // keep Thymeleaf's parsed templates warm
-        }
+        Templates current = Templates.open(folders.templates(), templates); // the same, unless a template changed
         Map<Story, ReadStory> read = SitePlan.readStories(folders.content(), bundle.tokenizer(), readStories, warnings);
         List<ReadStory> stories = List.copyOf(read.values());
 
         List<SiteSection> sections = this.sections.apply(folders.content());
         long planned = System.nanoTime();
-        SiteRenderer renderer = new SiteRenderer(current, config, bundle, sections, verifier.reportPage());
+        SiteRenderer renderer = new SiteRenderer(current, config, facts, sections, verifier.reportPage());
         Map<TraceKey, PromptTrace> nextTraces = new ConcurrentHashMap<>();
         AtomicInteger traced = new AtomicInteger();
         List<PlannedPage> plan = SitePlan.of(renderer, config, bundle, figures, sections, stories,
-                r -> trace(r, nextTraces, traced)).all();
+                r -> trace(r, nextTraces, traced), assetHashes).all();
 
         Map<String, List<Object>> inputs = new LinkedHashMap<>();
         List<PlannedPage> changed = new ArrayList<>();

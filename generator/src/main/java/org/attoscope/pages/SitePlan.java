@@ -17,7 +17,7 @@ import org.attoscope.content.Story;
 import org.attoscope.content.StoryLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.model.Tokenizer;
-import org.attoscope.util.Sha256;
+import org.attoscope.util.FileHashes;
 
 /**
  * Every file of the site and what each is made of, for {@code attoscope build} (which renders all of it) and
@@ -76,6 +76,13 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
      */
     static SitePlan of(SiteRenderer renderer, SiteConfig config, ModelBundle bundle, PageFigures figures,
                        List<SiteSection> sections, List<ReadStory> stories, Function<ReadStory, TracedStory> tracing) {
+        return of(renderer, config, bundle, figures, sections, stories, tracing, new FileHashes());
+    }
+
+    /** @param assetHashes the assets' hashes, which serve keeps from plan to plan for the bytes that did not change */
+    static SitePlan of(SiteRenderer renderer, SiteConfig config, ModelBundle bundle, PageFigures figures,
+                       List<SiteSection> sections, List<ReadStory> stories, Function<ReadStory, TracedStory> tracing,
+                       FileHashes assetHashes) {
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
         List<PlannedPage> fixed = new ArrayList<>();
         fixed.add(renderer.page(Addresses.HOME, "home", Map.of("stories", entries), entries));
@@ -85,7 +92,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         fixed.add(renderer.page(Addresses.NOT_FOUND, "not-found", Map.of(), List.of()));
         fixed.add(renderer.page(Addresses.SEARCH, "search", Map.of(), List.of()));
         fixed.add(searchIndex(stories, sections));
-        fixed.addAll(assets(renderer.templatesDir()));
+        fixed.addAll(assets(renderer.templatesDir(), assetHashes));
 
         // An explorer lists the pages that cite it, so a lesson that starts or stops citing a story, or is renamed,
         // changes that story's explorer's inputs and serve renders it again.
@@ -167,7 +174,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
     }
 
     /** {@code templates/assets} (CSS, the explorer script), copied byte for byte, in a stable order. */
-    private static List<PlannedPage> assets(Path templatesDir) {
+    private static List<PlannedPage> assets(Path templatesDir, FileHashes hashes) {
         Path source = templatesDir.resolve(Addresses.ASSETS);
         if (!Files.isDirectory(source)) {
             return List.of();
@@ -177,7 +184,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(f);
                 out.add(new PlannedPage(Addresses.asset(source.relativize(f).toString().replace('\\', '/')),
-                        List.of(Sha256.hex(bytes)), () -> bytes));
+                        List.of(hashes.sha256(f, bytes)), () -> bytes));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,11 +31,16 @@ final class SiteRenderer implements PageRenderer, Fragments {
 
     /** @param reportPage the verifier's report page, linked from every footer, or null */
     SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, List<SiteSection> sections, String reportPage) {
+        this(templates, config, ModelFacts.of(bundle), sections, reportPage);
+    }
+
+    /** @param facts the model's, which serve reads once, as they depend on the model alone */
+    SiteRenderer(Templates templates, SiteConfig config, ModelFacts facts, List<SiteSection> sections, String reportPage) {
         this.nav = sections.stream().flatMap(s -> s.nav().stream()).toList();
         this.reportPage = reportPage;
         this.templates = templates;
         this.config = config;
-        this.facts = ModelFacts.of(bundle);
+        this.facts = facts;
     }
 
     Path templatesDir() {

@@ -42,6 +42,14 @@ final class Templates {
     }
 
     static Templates open(Path dir) {
+        return open(dir, null);
+    }
+
+    /**
+     * The templates in {@code dir}; {@code known} itself, with Thymeleaf's parsed templates warm, when it was opened
+     * on the same folder holding the same files byte for byte.
+     */
+    static Templates open(Path dir, Templates known) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir, "the templates folder does not exist.", "pass --templates with the folder holding the site's .html templates.");
         }
@@ -50,6 +58,10 @@ final class Templates {
                 throw new InputException(dir.resolve(name + ".html"), "the template is missing.",
                         "restore it from the repository's templates/ folder; the build needs " + String.join(", ", REQUIRED) + ".");
             }
+        }
+        Map<String, TemplateFile> hashes = hashes(dir);
+        if (known != null && known.dir.equals(dir) && known.fileHashes.equals(hashes)) {
+            return known;
         }
         FileTemplateResolver resolver = new FileTemplateResolver();
         resolver.setPrefix(dir.toAbsolutePath().normalize() + "/");
@@ -60,7 +72,7 @@ final class Templates {
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.addDialect(new DataAttributes());
-        return new Templates(dir, engine, hashes(dir));
+        return new Templates(dir, engine, hashes);
     }
 
     /**
@@ -84,11 +96,6 @@ final class Templates {
     }
 
     private record TemplateFile(String sha256, boolean definesFragments) {
-    }
-
-    /** True when both were opened on the same folder holding the same template files, byte for byte. */
-    boolean sameFilesAs(Templates other) {
-        return dir.equals(other.dir) && fileHashes.equals(other.fileHashes);
     }
 
     private static Map<String, TemplateFile> hashes(Path dir) {
