@@ -139,8 +139,8 @@ public final class LessonSection implements SiteSection {
                 RenderedLesson r = markdown.render(lesson, book, sources, drawing);
                 drawing.keep();
                 Verbatim verbatim = new Verbatim(); // the body, figures and all, goes in after the template has run
-                return Map.of("lesson", new LessonPage(entries.get(position - 1), verbatim.hold(r.html()), r.toc(), around.previous(),
-                        around.next(), position, entries.size()), Verbatim.VARIABLE, verbatim);
+                return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), around.previous(),
+                        around.next(), position, entries.size(), verbatim.hold(r.html())), Verbatim.VARIABLE, verbatim);
             }));
         }
         return pages;
