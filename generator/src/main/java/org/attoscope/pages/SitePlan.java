@@ -103,7 +103,11 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
             Neighbours<StoryEntry> around = Neighbours.of(entries, i);
             List<Citation> citedIn = cited.getOrDefault(story.story().slug(), List.of());
             PlannedPage page = renderer.page(Addresses.explorer(story.story().slug()), "story",
-                    () -> Map.of("page", explorerPage(tracing.apply(story), around, bundle, figures), "citedIn", citedIn),
+                    () -> {
+                        Verbatim verbatim = new Verbatim(); // the figures' SVG goes in after the template has run
+                        return Map.of("page", explorerPage(tracing.apply(story), around, bundle, figures, verbatim), "citedIn", citedIn,
+                                Verbatim.VARIABLE, verbatim);
+                    },
                     Arrays.asList(story.explored(), story.storyTokens(), around, citedIn));
             explorers.add(new Explorer(story, citedIn, page));
         }
@@ -158,9 +162,11 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         return all;
     }
 
-    private static ExplorerPage explorerPage(TracedStory s, Neighbours<StoryEntry> around, ModelBundle bundle, PageFigures figures) {
+    private static ExplorerPage explorerPage(TracedStory s, Neighbours<StoryEntry> around, ModelBundle bundle, PageFigures figures,
+                                             Verbatim verbatim) {
         return ExplorerPages.of(s.story(), s.encoding(), s.trace(), bundle.config(),
-                figures.storyFigures(s.story(), s.trace()), around.previous(), around.next(), s.storyTokens());
+                figures.storyFigures(s.story(), s.trace()).stream().map(f -> f.heldBy(verbatim)).toList(), around.previous(),
+                around.next(), s.storyTokens());
     }
 
     private static List<PlannedPage> publishing(SiteConfig config, List<String> pagePaths) {
