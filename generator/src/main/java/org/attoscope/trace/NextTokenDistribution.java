@@ -58,8 +58,9 @@ public final class NextTokenDistribution {
         return out;
     }
 
+    /** Compared as floats, the logits' own type, so the scan converts nothing; the maximum is exact either way. */
     private static double max(float[] logits, Tokenizer tokenizer) {
-        double m = Double.NEGATIVE_INFINITY;
+        float m = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < logits.length; i++) {
             if (logits[i] > m && !tokenizer.isExcludedFromPredictions(i)) {
                 m = logits[i];
@@ -137,31 +138,28 @@ public final class NextTokenDistribution {
     /** The n most probable tokens, most probable first. */
     public List<Prediction> top(int n) {
         int[] best = new int[n];
+        float[] bestLogit = new float[n]; // best's logits, so the insertion compares without looking them up
         int size = 0;
-        float nth = Float.NaN; // the n-th best so far once there are n; nothing that is not above it gets in
         for (int i = 0; i < logits.length; i++) {
             float l = logits[i];
-            if (size == n && !(l > nth)) {
+            if (size == n && !(l > bestLogit[n - 1])) { // nothing that is not above the n-th best gets in
                 continue;
             }
             if (tokenizer.isExcludedFromPredictions(i)) {
                 continue;
             }
             int pos = size;
-            while (pos > 0 && l > logits[best[pos - 1]]) {
+            while (pos > 0 && l > bestLogit[pos - 1]) {
                 pos--;
             }
-            if (pos >= n) {
-                continue;
+            for (int j = Math.min(size, n - 1); j > pos; j--) {
+                best[j] = best[j - 1];
+                bestLogit[j] = bestLogit[j - 1];
             }
-            int last = Math.min(size, n - 1);
-            System.arraycopy(best, pos, best, pos + 1, last - pos);
             best[pos] = i;
+            bestLogit[pos] = l;
             if (size < n) {
                 size++;
-            }
-            if (size == n) {
-                nth = logits[best[n - 1]];
             }
         }
         List<Prediction> out = new ArrayList<>(size);
@@ -185,5 +183,20 @@ public final class NextTokenDistribution {
             }
         }
         return new NextToken(id, rank, prob(id));
+    }
+
+    /**
+     * {@link #judge} for a caller that already has this distribution's {@link #top}: the top-n are the first n of the
+     * order judge ranks by (logit, then lower id), so a token among them has its rank and probability there and the
+     * count over the vocabulary is needed only for the others.
+     */
+    public NextToken judge(int id, List<Prediction> top) {
+        for (int i = 0; i < top.size(); i++) {
+            Prediction p = top.get(i);
+            if (p.id() == id) {
+                return new NextToken(id, i + 1, p.prob());
+            }
+        }
+        return judge(id);
     }
 }
