@@ -23,8 +23,11 @@ import org.attoscope.pages.StoryTraces;
  * always seen; serve's {@link LessonCache} hashes them again only when their bytes changed.
  */
 final class LessonInputs {
-    /** A capture as a lesson depends on it: the bytes of its two files. */
-    private record CaptureFiles(String name, String manifestSha256, String tensorsSha256) {
+    /**
+     * A capture as a lesson depends on it: the bytes of its two files, and where they really are (a file linked
+     * from outside content/ is refused by the render, so a kept figure must not outlive such a change).
+     */
+    private record CaptureFiles(String name, String manifest, String tensors) {
     }
 
     private final List<LessonEntry> book;
@@ -91,7 +94,7 @@ final class LessonInputs {
 
     private String hash(Path file) {
         try {
-            return Files.isRegularFile(file) ? cache.sha256(file, Files.readAllBytes(file)) : "missing";
+            return Files.isRegularFile(file) ? cache.sha256(file, Files.readAllBytes(file)) + " " + file.toRealPath() : "missing";
         } catch (IOException e) {
             return "unreadable: " + e.getMessage(); // the render reports it with the directive's line
         }
