@@ -46,28 +46,24 @@ final class Explanations {
             targets.add(new Explanation.Target(parts.id(), tok.word(parts.id()), logit(r.logits()[parts.id()]),
                     new Explanation.Parts(logit(parts.token()), logit(parts.position()), logit(parts.mlp()), heads)));
         }
-        // every re-run's distribution at once: the normalisers' exps run side by side (NextTokenDistribution.of)
-        List<float[]> reruns = new ArrayList<>();
-        for (float[] off : e.headOff()) {
-            reruns.add(off);
-        }
-        reruns.add(e.dense());
-        for (float[][] head : e.linkDrops()) {
-            reruns.addAll(List.of(head));
-        }
-        List<NextTokenDistribution> dists = NextTokenDistribution.of(reruns, tok);
+        // the ablations rank their top-5, so they take the exact distributions (normalisers side by side)
+        List<float[]> ranked = new ArrayList<>(List.of(e.headOff()));
+        ranked.add(e.dense());
+        List<NextTokenDistribution> dists = NextTokenDistribution.of(ranked, tok);
         int at = 0;
         Map<String, Explanation.Ablation> ablations = new LinkedHashMap<>();
         for (int h = 0; h < e.headOff().length; h++) {
             ablations.put("head" + h + "_off", ablation(dists.get(at++), ids));
         }
-        ablations.put("dense", ablation(dists.get(at++), ids));
+        ablations.put("dense", ablation(dists.get(at), ids));
+        // a link drop publishes only the targets' rounded probabilities, which rarely need the exact normaliser
+        RerunProbabilities targetProbs = new RerunProbabilities(tok);
         List<List<Explanation.LinkDrop>> drops = new ArrayList<>();
         for (int h = 0; h < e.linkDrops().length; h++) {
             HeadLinks links = r.heads()[h];
             List<Explanation.LinkDrop> head = new ArrayList<>();
             for (int j = 0; j < e.linkDrops()[h].length; j++) {
-                head.add(new Explanation.LinkDrop(links.sources()[j], probs(dists.get(at++), ids)));
+                head.add(new Explanation.LinkDrop(links.sources()[j], targetProbs.of(e.linkDrops()[h][j], ids)));
             }
             drops.add(head);
         }
