@@ -59,6 +59,51 @@ final class RerunProbabilities {
         return List.of(out);
     }
 
+    /**
+     * The {@code n} most probable tokens under {@code logits} with their rounded probabilities, then the targets'
+     * rounded probabilities, as one list of {@code n + targets.length} ids' values; {@code ids} receives the n tokens.
+     * The tokens are chosen on logits, ties to the lower id, as {@link NextTokenDistribution#top} chooses them.
+     */
+    List<Double> ranked(float[] logits, int n, int[] targets, int[] ids) {
+        int size = topIds(logits, n, ids);
+        int[] all = new int[size + targets.length];
+        System.arraycopy(ids, 0, all, 0, size);
+        System.arraycopy(targets, 0, all, size, targets.length);
+        return of(logits, all);
+    }
+
+    /** {@link NextTokenDistribution#top}'s selection: the n largest kept logits, largest first, ties to the lower id. */
+    private int topIds(float[] logits, int n, int[] best) {
+        int size = 0;
+        float nth = Float.NaN;
+        for (int i = 0; i < logits.length; i++) {
+            float l = logits[i];
+            if (size == n && !(l > nth)) {
+                continue;
+            }
+            if (tokenizer.isExcludedFromPredictions(i)) {
+                continue;
+            }
+            int pos = size;
+            while (pos > 0 && l > logits[best[pos - 1]]) {
+                pos--;
+            }
+            if (pos >= n) {
+                continue;
+            }
+            int last = Math.min(size, n - 1);
+            System.arraycopy(best, pos, best, pos + 1, last - pos);
+            best[pos] = i;
+            if (size < n) {
+                size++;
+            }
+            if (size == n) {
+                nth = logits[best[n - 1]];
+            }
+        }
+        return size;
+    }
+
     private List<Double> exact(float[] logits, int[] targets) {
         NextTokenDistribution dist = new NextTokenDistribution(logits, tokenizer);
         Double[] out = new Double[targets.length];
@@ -75,7 +120,9 @@ final class RerunProbabilities {
     private float plainMax(float[] logits) {
         float m = Float.NEGATIVE_INFINITY;
         for (float l : logits) {
-            m = Math.max(m, l);
+            if (l > m) {
+                m = l;
+            }
         }
         if (!(logits[tokenizer.padId()] < m && logits[tokenizer.bosId()] < m && logits[tokenizer.unkId()] < m)) {
             return Float.NaN;
@@ -87,8 +134,12 @@ final class RerunProbabilities {
     private double fastNormaliser(float[] logits, double max) {
         double[] e = terms;
         int v = logits.length;
+        // widening to double in a loop of its own: a loop that mixes float and double arrays does not vectorise
         for (int i = 0; i < v; i++) {
-            double r = Math.max(logits[i] - max, FLOOR) * 0x1p-8;
+            e[i] = logits[i] - max;
+        }
+        for (int i = 0; i < v; i++) {
+            double r = Math.max(e[i], FLOOR) * 0x1p-8;
             // exp(r), |r| <= 0.344, by its Taylor series to r^12 (Horner), then raised to the 256th power
             double y = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720
                     + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880 + r * (1.0 / 3628800 + r * (1.0 / 39916800
