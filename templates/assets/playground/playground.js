@@ -53,7 +53,8 @@
       String(expected).slice(0, 12) + '); the playground will not run them. Build the site again.';
     return;
   }
-  var model = new E.Model(bytes, W, W.itos);
+  /* The dense products in WebAssembly when this browser has it (kernels.js); otherwise the same bits in JavaScript. */
+  var model = new E.Model(bytes, W, W.itos, E.compileKernels(window.ATTOSCOPE_KERNELS));
   var tok = model.tokenizer;
   var context = model.cfg.block;
   var heads = model.cfg.heads;
