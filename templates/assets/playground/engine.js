@@ -3,20 +3,17 @@
  * (generator/.../model/Tokenizer, AttoGpt, AttentionWindow, QkvTable, RmsNorm, Erf, util/FdlibmExp and
  * trace/NextTokenDistribution), ported operation for operation.
  *
- * What is exact and what is close:
- * - Storage is float32 (Float32Array, or Math.fround where Java casts to float) and every sum is a double added in
- *   the Java engine's order, except the dense products after attention (the projection, the MLP and the logits):
- *   the Java engine sums those in float32 (model/Gemm), this page in double, because rounding every product and add
- *   with Math.fround made a whole text about 1.8 times slower in Chromium. So the attention (queries, keys and
- *   values from the double qkv product, and every link and weight) is the Java engine's bit for bit, and the
- *   next-token probabilities differ from the build's by about 1e-6 (at most 1.8e-6 on the playground tests' texts),
- *   inside the reference tolerance of 1e-5; the page's self-check compares them by that rule.
+ * Every number is the Java engine's, to the last bit (the page's self-check requires it of a whole story):
+ * - Storage is float32 (Float32Array, or Math.fround where Java casts to float). The dense products after attention
+ *   (the projection, the MLP and the logits) are float32 sums as model/Gemm's, in WebAssembly SIMD (kernels.wat) or,
+ *   without WebAssembly, with Math.fround here; every other sum is a double added in the Java engine's order.
  *   Float32 add and multiply equal the double result rounded to float32, so Math.fround(a + b) is Java's float a + b.
  * - exp and erf are fdlibm's, ported here, not Math.exp: a browser's Math.exp is only required to be close.
  * - Ties break as in Java: the earlier position in the top-k attention, the lower id in the predictions.
  *
  * No framework and nothing from the network: the weights arrive as a script (playground/weights.js) and are
- * hash-checked (SHA-256, below) before use. Works in a browser and under Node (for tests).
+ * hash-checked (SHA-256, below) before use; the kernels arrive as a script too (assets/playground/kernels.js, a site
+ * file the verifier checks byte for byte, as every script). Works in a browser and under Node (for tests).
  */
 (function (root) {
   'use strict';

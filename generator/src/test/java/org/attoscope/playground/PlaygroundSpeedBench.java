@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlaygroundSpeedBench {
     static final int RUNS = 25;
+    static final int SCRIPT_RUNS = 5;
 
     @TempDir
     Path dir;
@@ -44,17 +45,19 @@ class PlaygroundSpeedBench {
                     ([text, runs]) => {
                       const E = window.AttoscopeEngine, W = window.ATTOSCOPE_WEIGHTS;
                       const bytes = E.decodeBase64(W.model_bin_base64);
+                      const kernels = E.compileKernels(window.ATTOSCOPE_KERNELS);
                       const out = [], firstPoint = [];
                       let t = performance.now();
-                      const first = new E.Model(bytes, W, W.itos);
+                      const first = new E.Model(bytes, W, W.itos, kernels);
+                      if (first.products.kind !== 'webassembly') { throw new Error('no WebAssembly: ' + first.products.kind); }
                       first.trace('bench', text, 20);
                       out.push(performance.now() - t);
                       for (let i = 0; i < runs; i++) {
-                        const m = new E.Model(bytes, W, W.itos);
+                        const m = new E.Model(bytes, W, W.itos, kernels);
                         t = performance.now();
                         const r = m.trace('bench', text, 20);
                         out.push(performance.now() - t);
-                        const lazy = new E.Model(bytes, W, W.itos);
+                        const lazy = new E.Model(bytes, W, W.itos, kernels);
                         t = performance.now();
                         lazy.start('bench', text, 20).point(127);
                         firstPoint.push(performance.now() - t);
@@ -62,6 +65,21 @@ class PlaygroundSpeedBench {
                       }
                       return out.concat(firstPoint);
                     }""", List.of(text, RUNS));
+            // The same text without WebAssembly (the plain-JavaScript products, the same bits), a few runs in the same minutes.
+            @SuppressWarnings("unchecked")
+            List<Number> scriptMs = (List<Number>) page.evaluate("""
+                    ([text, runs]) => {
+                      const E = window.AttoscopeEngine, W = window.ATTOSCOPE_WEIGHTS;
+                      const bytes = E.decodeBase64(W.model_bin_base64);
+                      const out = [];
+                      for (let i = 0; i < runs; i++) {
+                        const m = new E.Model(bytes, W, W.itos, null);
+                        const t = performance.now();
+                        m.trace('bench', text, 20);
+                        out.push(performance.now() - t);
+                      }
+                      return out;
+                    }""", List.of(text, SCRIPT_RUNS));
             // What a reader waits for: "Tokenise and run" clicked until the page's output holds every point of the text.
             // Two texts that tokenise alike (one with a trailing space), alternately, so every run computes anew.
             @SuppressWarnings("unchecked")
@@ -91,6 +109,7 @@ class PlaygroundSpeedBench {
             double[] clickMs = pageMs.stream().mapToDouble(Number::doubleValue).sorted().toArray();
             double[] shownMs = ms.stream().skip(1 + RUNS).mapToDouble(Number::doubleValue).sorted().toArray();
             double[] browserMs = ms.stream().skip(1).limit(RUNS).mapToDouble(Number::doubleValue).sorted().toArray();
+            double[] withoutWasmMs = scriptMs.stream().mapToDouble(Number::doubleValue).sorted().toArray();
 
             double[] javaMs = new double[RUNS];
             try (Tracer tracer = new Tracer(TestModels.realEngine(), 20, 1)) {
@@ -103,8 +122,10 @@ class PlaygroundSpeedBench {
                 }
             }
             Arrays.sort(javaMs);
-            System.out.printf("playground, 128 tokens, tokenise + compute, fresh model each run (%d runs): first %.1f ms,"
+            System.out.printf("playground, 128 tokens, tokenise + compute with WebAssembly, fresh model each run (%d runs): first %.1f ms,"
                             + " min %.1f ms, median %.1f ms%n", RUNS, ms.get(0).doubleValue(), browserMs[0], browserMs[RUNS / 2]);
+            System.out.printf("playground without WebAssembly (the same bits in plain JavaScript, %d runs): min %.1f ms, median %.1f ms%n",
+                    SCRIPT_RUNS, withoutWasmMs[0], withoutWasmMs[SCRIPT_RUNS / 2]);
             System.out.printf("playground, 128 tokens, tokenise + attention of every point + the shown (last) point whole: min %.1f ms, median %.1f ms%n",
                     shownMs[0], shownMs[RUNS / 2]);
             System.out.printf("playground page, 128 tokens, \"Tokenise and run\" clicked to every point in <output> (warm model, %d runs): min %.1f ms, median %.1f ms%n",
