@@ -508,6 +508,8 @@
   };
 
   var PAGE = 65536;
+  /* Output groups of eight per call of gemm (see multiply): the logits' 4,096 outputs in eight calls. */
+  var SLICE_GROUPS = 64;
 
   /*
    * kernels.wasm's gemm on this model's weights. The weights are copied into its memory once, eight outputs by
@@ -569,8 +571,14 @@
         }
       }
     }
-    this.exports.gemm(xAt, blocks, weight.at, inDim, weight.groups, yAt);
     var stride = weight.groups * 8;
+    /*
+     * A slice of the outputs a call: the browser first runs the module from a quick baseline compilation and swaps
+     * in its optimised code between calls, so a large product split in calls runs mostly optimised even the first time.
+     */
+    for (var g = 0; g < weight.groups; g += SLICE_GROUPS) {
+      this.exports.gemm(xAt, blocks, weight.at + g * inDim * 32, inDim, Math.min(SLICE_GROUPS, weight.groups - g), yAt + g * 32, stride);
+    }
     var yb = yAt >> 2;
     if (stride === outDim) {
       y.set(f.subarray(yb, yb + n * outDim));
@@ -1080,11 +1088,21 @@
     });
   };
 
-  /* The actual next token's 1-based rank (in the order of top) and probability; rank null for an excluded one. */
-  Distribution.prototype.judge = function (id) {
+  /*
+   * The actual next token's 1-based rank (in the order of top) and probability; rank null for an excluded one. top,
+   * when given, is this distribution's top(n): a token in it has its place there as its rank (the list is the first n
+   * of the same order, logit descending then id ascending), so only a token outside it needs the count over the
+   * vocabulary.
+   */
+  Distribution.prototype.judge = function (id, top) {
     var tok = this.tokenizer;
     if (tok.isExcluded(id)) {
       return { id: id, rank: null, prob: 0 };
+    }
+    for (var k = 0; top && k < top.length; k++) {
+      if (top[k].id === id) {
+        return { id: id, rank: k + 1, prob: top[k].prob };
+      }
     }
     var excluded = tok.excluded;
     var logits = this.logits;
@@ -1151,13 +1169,14 @@
       this.logits.subarray(from * v, to * v));
     for (var i = from; i < to; i++) {
       var dist = new Distribution(this.logitsOf(i), tok);
+      var predictions = dist.top(this.topn);
       this.object.points[i] = {
         focus: i,
         token: tok.word(this.ids[i]),
         context_start: m.contextStart(i),
         heads: this.att.heads[i],
-        predictions: dist.top(this.topn),
-        next: i + 1 < this.n ? dist.judge(this.ids[i + 1]) : null
+        predictions: predictions,
+        next: i + 1 < this.n ? dist.judge(this.ids[i + 1], predictions) : null
       };
     }
     this.remaining -= to - from;

@@ -17,17 +17,18 @@
   ;;   $w      weights packed eight outputs by eight: group g, input k holds W[8g][k] .. W[8g+7][k]
   ;;   $in     inputs per row
   ;;   $groups output groups (outputs / 8, padded with zero weights)
-  ;;   $y      rows of groups * 8 floats, row-major
+  ;;   $y      where row 0's first output goes; row r's is $stride floats further
+;;   $stride  floats from one row of y to the next (at least groups * 8: a call may fill a slice of wider rows)
   ;; A group's weights (in * 32 bytes) stay in the first-level cache while every row block passes over them; each
   ;; weight vector serves four rows and each input four outputs: 16 accumulators' worth in 8 vector registers.
   (func (export "gemm")
-    (param $x i32) (param $blocks i32) (param $w i32) (param $in i32) (param $groups i32) (param $y i32)
+    (param $x i32) (param $blocks i32) (param $w i32) (param $in i32) (param $groups i32) (param $y i32) (param $stride i32)
     (local $g i32) (local $b i32) (local $wg i32) (local $wp i32) (local $xp i32) (local $xend i32)
     (local $yp i32) (local $ystride i32) (local $xblock i32) (local $wgroup i32)
     (local $s v128) (local $w0 v128) (local $w1 v128)
     (local $a0 v128) (local $a1 v128) (local $b0 v128) (local $b1 v128)
     (local $c0 v128) (local $c1 v128) (local $d0 v128) (local $d1 v128)
-    (local.set $ystride (i32.mul (local.get $groups) (i32.const 32)))
+    (local.set $ystride (i32.mul (local.get $stride) (i32.const 4)))
     (local.set $xblock (i32.mul (local.get $in) (i32.const 16)))
     (local.set $wgroup (i32.mul (local.get $in) (i32.const 32)))
     (if (i32.or (i32.eqz (local.get $in)) (i32.or (i32.eqz (local.get $blocks)) (i32.eqz (local.get $groups))))
