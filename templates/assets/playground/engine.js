@@ -1056,7 +1056,7 @@
     var floor = -Infinity;
     for (var i = 0; i < logits.length; i++) {
       var l = logits[i];
-      if (excluded[i] === 1 || (size === n && !(l > floor))) {
+      if ((!(l > floor) && size === n) || excluded[i] === 1) {
         continue;
       }
       var pos = size;
