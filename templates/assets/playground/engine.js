@@ -1321,6 +1321,8 @@
   root.AttoscopeEngine = {
     exp: exp,
     compileKernels: compileKernels,
+    WasmProducts: WasmProducts,
+    ScriptProducts: ScriptProducts,
     expNonPositive: expNonPositive,
     erf: erf,
     gelu: gelu,

@@ -260,6 +260,24 @@ class PlaygroundBrowserTest {
                   return JSON.stringify(a.object) === JSON.stringify(b.object) ? 'same' : 'the points differ';
                 }""", "Tom had a big red ball. He threw it to his sister Mia, and the hamster ran!");
         assertEquals("same", same);
+
+        // Shapes that are not multiples of the kernel's blocks (four rows, eight outputs), as another model may have.
+        Object shapes = page.evaluate("""
+                () => {
+                  const E = window.AttoscopeEngine;
+                  const wasm = new E.WasmProducts(E.compileKernels(window.ATTOSCOPE_KERNELS)), js = new E.ScriptProducts();
+                  let seed = 7;
+                  const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296 - 0.5; };
+                  for (const [n, inDim, outDim] of [[1, 1, 1], [5, 7, 13], [3, 160, 4097], [9, 33, 8], [4, 8, 20]]) {
+                    const w = Float32Array.from({ length: outDim * inDim }, next), x = Float32Array.from({ length: n * inDim }, next);
+                    const a = new Float32Array(n * outDim), b = new Float32Array(n * outDim);
+                    wasm.multiply(wasm.weight(w, outDim, inDim), x, n, a);
+                    js.multiply(js.weight(w, outDim, inDim), x, n, b);
+                    for (let i = 0; i < a.length; i++) { if (!Object.is(a[i], b[i])) { return n + 'x' + inDim + 'x' + outDim + ' at ' + i + ': ' + a[i] + ' vs ' + b[i]; } }
+                  }
+                  return 'same';
+                }""");
+        assertEquals("same", shapes);
     }
 
     @Test
