@@ -6,7 +6,8 @@
  * Every number is the Java engine's, to the last bit (the page's self-check requires it of a whole story):
  * - Storage is float32 (Float32Array, or Math.fround where Java casts to float). The dense products after attention
  *   (the projection, the MLP and the logits) are float32 sums as model/Gemm's, in WebAssembly SIMD (kernels.wat) or,
- *   without WebAssembly, with Math.fround here; every other sum is a double added in the Java engine's order.
+ *   without WebAssembly, with Math.fround here; every other sum is a double added in the Java engine's order (the
+ *   qkv projections too in WebAssembly, two doubles a vector, or here without it).
  *   Float32 add and multiply equal the double result rounded to float32, so Math.fround(a + b) is Java's float a + b.
  * - exp and erf are fdlibm's, ported here, not Math.exp: a browser's Math.exp is only required to be close.
  * - Ties break as in Java: the earlier position in the top-k attention, the lower id in the predictions.
@@ -463,7 +464,8 @@
    * float sum (((0 + x0 w0) + x1 w1) + ...) of rounded float products, added in input order.
    *
    * Two ways to the same bits. WasmProducts runs kernels.wasm (its source, kernels.wat, says how): SIMD lanes are four
-   * outputs, each doing exactly the scalar sequence, about six times the speed of the loop below in Chromium.
+   * outputs, each doing exactly the scalar sequence, about six times the speed of the loop below in Chromium. Both
+   * also run the qkv projections' double product (multiplyDouble), WasmProducts in kernels.wasm's gemm64.
    * ScriptProducts is that loop, for a browser without WebAssembly: Math.fround rounds each product and each add as
    * Java's float arithmetic does (an f32 add or multiply is the double result rounded to float32).
    */
@@ -473,6 +475,13 @@
 
   ScriptProducts.prototype.weight = function (w, outDim, inDim) {
     return { w: w, inDim: inDim, outDim: outDim };
+  };
+
+  ScriptProducts.prototype.doubleWeight = ScriptProducts.prototype.weight;
+
+  /* The product in double, for double rows x and y (the qkv projections: see linearDouble). */
+  ScriptProducts.prototype.multiplyDouble = function (weight, x, n, y) {
+    linearDouble(x, n, weight.w, weight.inDim, weight.outDim, y);
   };
 
   ScriptProducts.prototype.multiply = function (weight, x, n, y) {
@@ -589,6 +598,55 @@
     }
   };
 
+  /* The weights for multiplyDouble, as doubles, four outputs by four (group g, input k: W[4g][k] .. W[4g+3][k]). */
+  WasmProducts.prototype.doubleWeight = function (w, outDim, inDim) {
+    var groups = Math.ceil(outDim / 4);
+    var at = this.used;
+    this.used = at + groups * inDim * 32;
+    this.reserve(this.used);
+    var d = new Float64Array(this.exports.memory.buffer);
+    var base = at >> 3;
+    for (var j = 0; j < outDim; j++) {
+      var gb = base + (j >> 2) * inDim * 4 + (j & 3);
+      var wj = j * inDim;
+      for (var k = 0; k < inDim; k++) {
+        d[gb + k * 4] = w[wj + k];
+      }
+    }
+    return { at: at, groups: groups, inDim: inDim, outDim: outDim };
+  };
+
+  /* kernels.wasm's gemm64: the product in double, as linearDouble sums it, for double rows x and y. */
+  WasmProducts.prototype.multiplyDouble = function (weight, x, n, y) {
+    var inDim = weight.inDim;
+    var outDim = weight.outDim;
+    var blocks = Math.ceil(n / 4);
+    var xAt = this.used;
+    var yAt = xAt + blocks * inDim * 32;
+    this.reserve(yAt + blocks * 4 * weight.groups * 32);
+    var d = new Float64Array(this.exports.memory.buffer);
+    var xb = xAt >> 3;
+    for (var r = 0; r < blocks * 4; r++) {
+      var at = xb + (r >> 2) * inDim * 4 + (r & 3);
+      var xr = r * inDim;
+      for (var k = 0; k < inDim; k++) {
+        d[at + k * 4] = r < n ? x[xr + k] : 0;
+      }
+    }
+    var stride = weight.groups * 4;
+    for (var g = 0; g < weight.groups; g += SLICE_GROUPS) {
+      this.exports.gemm64(xAt, blocks, weight.at + g * inDim * 32, inDim, Math.min(SLICE_GROUPS, weight.groups - g), yAt + g * 32, stride);
+    }
+    var yb = yAt >> 3;
+    if (stride === outDim) {
+      y.set(d.subarray(yb, yb + n * outDim));
+    } else {
+      for (r = 0; r < n; r++) {
+        y.set(d.subarray(yb + r * stride, yb + r * stride + outDim), r * outDim);
+      }
+    }
+  };
+
   /*
    * kernels.wasm compiled, from the base64 of kernels.js; null where this browser has no WebAssembly (or no SIMD, or
    * a policy that forbids compiling it), and the page then computes the same bits with ScriptProducts.
@@ -687,6 +745,13 @@
     this.mlpProjW = t['block.mlp.proj.weight'];
     this.lnF = t['ln_f.weight'];
     var c = cfg.width;
+    var products = kernels ? new WasmProducts(kernels) : new ScriptProducts();
+    this.products = products;
+    this.qkv = products.doubleWeight(this.qkvW, 3 * c, c);
+    this.proj = products.weight(this.projW, c, c);
+    this.fc = products.weight(this.fcW, cfg.hidden, c);
+    this.mlpProj = products.weight(this.mlpProjW, c, cfg.hidden);
+    this.unembed = products.weight(this.tokEmb, cfg.vocab, c);
     this.posProj = new Float64Array(cfg.block * 3 * c);
     var positions = new Int32Array(cfg.block);
     for (var r = 0; r < cfg.block; r++) {
@@ -695,12 +760,6 @@
     this.project(this.posEmb, positions, this.posProj);
     this.tokProj = new Array(cfg.vocab);
     this.scoreScale = 1 / Math.sqrt(cfg.headWidth);
-    var products = kernels ? new WasmProducts(kernels) : new ScriptProducts();
-    this.products = products;
-    this.proj = products.weight(this.projW, c, c);
-    this.fc = products.weight(this.fcW, cfg.hidden, c);
-    this.mlpProj = products.weight(this.mlpProjW, c, cfg.hidden);
-    this.unembed = products.weight(this.tokEmb, cfg.vocab, c);
   }
 
   /*
@@ -718,7 +777,7 @@
         g[gb + i] = ln1[i] * emb[eb + i];
       }
     }
-    linearDouble(g, rows.length, this.qkvW, c, 3 * c, out);
+    this.products.multiplyDouble(this.qkv, g, rows.length, out);
   };
 
   /* Projects, in one batch, the words of ids whose projection is not yet made (see token). */
