@@ -529,7 +529,9 @@ class PlaygroundBrowserTest {
         String sampled = text();
         assertNotEquals(afterClick, sampled);
         page.navigate(address);
-        page.waitForFunction("t => JSON.parse(document.getElementById('attoscope-live-points').textContent).text === t", afterClick);
+        // The output is empty while the page computes the text: only a non-empty one is parsed.
+        page.waitForFunction("t => { const o = document.getElementById('attoscope-live-points').textContent;"
+                + " return o.length > 0 && JSON.parse(o).text === t; }", afterClick);
         page.click("#pg-sample");
         page.click("#pg-sample");
         assertEquals(sampled, text(), "the same link and the same clicks sample the same tokens");
