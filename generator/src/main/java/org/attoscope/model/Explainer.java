@@ -25,8 +25,7 @@ public final class Explainer {
     private final QkvTable qkv;
     private final float[] tokEmb;
     private final float[] posEmb;
-    private final float[] proj;
-    private final float[] lnF;
+    private final AttributionProjection attribution;
     private final BlockTail tail;
 
     private Explainer(AttoGpt engine) {
@@ -35,8 +34,7 @@ public final class Explainer {
         this.tokEmb = bundle.tensor("tok_emb.weight");
         this.posEmb = bundle.tensor("pos_emb.weight");
         this.qkv = engine.qkv();
-        this.proj = bundle.tensor("block.attn.proj.weight");
-        this.lnF = bundle.tensor("ln_f.weight");
+        this.attribution = new AttributionProjection(cfg, tokEmb, bundle.tensor("ln_f.weight"), bundle.tensor("block.attn.proj.weight"));
         this.tail = engine.tail();
     }
 
@@ -194,10 +192,7 @@ public final class Explainer {
         int local = p.focus() - p.contextStart();
         List<Explained.TargetParts> parts = new ArrayList<>();
         for (int t : targets) {
-            double[] u = new double[c];
-            for (int i = 0; i < c; i++) {
-                u[i] = (double) lnF[i] * tokEmb[t * c + i] / finalRms;
-            }
+            double[] u = attribution.logitDirection(t, finalRms);
             double token = dot(u, tokEmb, focusId * c);
             double position = dot(u, posEmb, local * c);
             double mlp = dot(u, tail.mlp(), mainRow * c);
@@ -205,14 +200,7 @@ public final class Explainer {
             int at = 0;
             for (int h = 0; h < heads; h++) {
                 int hb = h * d;
-                // z = W_o[:, head h]^T u: what one unit of each of the head's value dimensions adds to the logit
-                double[] z = new double[d];
-                for (int i = 0; i < c; i++) {
-                    double ui = u[i];
-                    for (int j = 0; j < d; j++) {
-                        z[j] += ui * proj[i * c + hb + j];
-                    }
-                }
+                double[] z = attribution.throughHead(u, h);
                 HeadLinks links = p.heads()[h];
                 headParts[h] = new double[links.size()];
                 for (int k = 0; k < links.size(); k++) {

@@ -46,46 +46,35 @@ final class Explanations {
             targets.add(new Explanation.Target(parts.id(), tok.word(parts.id()), logit(r.logits()[parts.id()]),
                     new Explanation.Parts(logit(parts.token()), logit(parts.position()), logit(parts.mlp()), heads)));
         }
-        // every re-run's distribution at once: the normalisers' exps run side by side (NextTokenDistribution.of)
-        List<float[]> reruns = new ArrayList<>();
-        for (float[] off : e.headOff()) {
-            reruns.add(off);
-        }
-        reruns.add(e.dense());
-        for (float[][] head : e.linkDrops()) {
-            reruns.addAll(List.of(head));
-        }
-        List<NextTokenDistribution> dists = NextTokenDistribution.of(reruns, tok);
-        int at = 0;
+        // a re-run publishes only rounded probabilities, which rarely need the exact normaliser (RerunProbabilities)
+        RerunProbabilities reruns = new RerunProbabilities(tok);
         Map<String, Explanation.Ablation> ablations = new LinkedHashMap<>();
         for (int h = 0; h < e.headOff().length; h++) {
-            ablations.put("head" + h + "_off", ablation(dists.get(at++), ids));
+            ablations.put("head" + h + "_off", ablation(reruns, e.headOff()[h], ids, tok));
         }
-        ablations.put("dense", ablation(dists.get(at++), ids));
+        ablations.put("dense", ablation(reruns, e.dense(), ids, tok));
         List<List<Explanation.LinkDrop>> drops = new ArrayList<>();
         for (int h = 0; h < e.linkDrops().length; h++) {
             HeadLinks links = r.heads()[h];
             List<Explanation.LinkDrop> head = new ArrayList<>();
             for (int j = 0; j < e.linkDrops()[h].length; j++) {
-                head.add(new Explanation.LinkDrop(links.sources()[j], probs(dists.get(at++), ids)));
+                head.add(new Explanation.LinkDrop(links.sources()[j], reruns.of(e.linkDrops()[h][j], ids)));
             }
             drops.add(head);
         }
         return new Explanation(significant(e.finalRms()), targets, ablations, drops);
     }
 
-    private static Explanation.Ablation ablation(NextTokenDistribution dist, int[] targets) {
-        List<Prediction> top = dist.top(ABLATION_TOP).stream()
-                .map(p -> new Prediction(p.id(), p.token(), prob(p.prob()))).toList();
-        return new Explanation.Ablation(top, probs(dist, targets));
-    }
-
-    private static List<Double> probs(NextTokenDistribution dist, int[] targets) {
-        List<Double> out = new ArrayList<>(targets.length);
-        for (int t : targets) {
-            out.add(prob(dist.prob(t)));
+    /** The top-5 with their probabilities, then the targets', all rounded. */
+    private static Explanation.Ablation ablation(RerunProbabilities reruns, float[] logits, int[] targets, Tokenizer tok) {
+        int[] top = new int[ABLATION_TOP];
+        List<Double> probs = reruns.ranked(logits, ABLATION_TOP, targets, top);
+        int size = probs.size() - targets.length;
+        List<Prediction> predictions = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            predictions.add(new Prediction(top[i], tok.word(top[i]), probs.get(i)));
         }
-        return out;
+        return new Explanation.Ablation(predictions, probs.subList(size, probs.size()));
     }
 
     /** A logit or a part, to 4 decimals: parts of about a dozen terms still add up to the logit within 1e-3. */
