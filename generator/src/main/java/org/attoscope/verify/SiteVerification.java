@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.attoscope.InputException;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.capture.CaptureReplay;
@@ -73,22 +74,54 @@ public final class SiteVerification implements SiteVerifier {
      * @param pages the site's templates, which the report page is rendered with
      */
     public VerificationResult check(Path site, PageRenderer pages) {
-        return run(BuiltSite.open(site, display), pages, false);
+        try (Session session = new Session(BuiltSite.open(site, display), pages, false)) {
+            return session.result();
+        }
     }
 
     /** Checks a staged site, writes its report into it, then checks the report too. */
     public VerificationResult checkAndWriteReport(Path staged, PageRenderer pages) {
-        return run(BuiltSite.open(staged, display), pages, true);
+        try (Session session = new Session(BuiltSite.open(staged, display), pages, true)) {
+            return session.result();
+        }
     }
 
     /** The build's hook: fails on any finding, so the staged site is never published. */
     @Override
     public Verified verify(Path stagedSite, PageRenderer pages) {
-        VerificationResult result = checkAndWriteReport(stagedSite, pages);
-        if (!result.clean()) {
-            throw failure(Path.of(display), result.findings());
+        try (Run run = start(stagedSite, pages)) {
+            return run.finish();
         }
-        return new Verified(result.report().summary().figures(), result.report().summary().cellsChecked());
+    }
+
+    /**
+     * The build's early start: each page named {@link Run#written} is checked at once on the verifier's threads,
+     * while the build renders the others; {@link Run#finish} checks the pages not named (and the report), then the
+     * captures and links, and fails on any finding.
+     */
+    @Override
+    public Run start(Path stagedSite, PageRenderer pages) {
+        Session session = new Session(BuiltSite.open(stagedSite, display), pages, true);
+        return new Run() {
+            @Override
+            public void written(String path) {
+                session.written(path);
+            }
+
+            @Override
+            public Verified finish() {
+                VerificationResult result = session.result();
+                if (!result.clean()) {
+                    throw failure(Path.of(display), result.findings());
+                }
+                return new Verified(result.report().summary().figures(), result.report().summary().cellsChecked());
+            }
+
+            @Override
+            public void close() {
+                session.close();
+            }
+        };
     }
 
     @Override
@@ -108,59 +141,109 @@ public final class SiteVerification implements SiteVerifier {
                 "fix what each finding names (a template, a capture, a story, the engine); a build leaves the previous site in place until it verifies.");
     }
 
-    private VerificationResult run(BuiltSite site, PageRenderer renderer, boolean writeReport) {
-        long start = System.nanoTime();
-        long htmlBefore = html.elapsedNanos();
-        SiteConfig config = SiteConfig.load(content);
-        CaptureLibrary captures = new CaptureLibrary(content.resolve("captures"));
-        AuditedStories stories = new AuditedStories(content, bundle, plain, site, SiteBuild.TOP_N);
-        // A staged site holds only what the build wrote; a published one is checked against the build's record of it.
-        ShippedFiles shipped = writeReport ? ShippedFiles.staged(site) : ShippedFiles.published(site);
-        PageCheck pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(stories),
-                new PointsCheck(stories), html, AcceptedHtmlMessage.SITE,
-                bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped, config.baseUrl()));
+    /** How many finished runs the early start keeps for asks counted after their story's pages were checked. */
+    private static final int SPARE_RUNS = 16;
 
-        List<Finding> findings = new ArrayList<>(shipped.findings());
-        List<String> paths = site.pages();
-        stories.expect(StoryUses.of(site, paths));
-        List<PageOutcome> pages = checkPages(pageCheck, paths);
-        long engineMillis = stories.millis();
-        pages.forEach(p -> findings.addAll(p.findings()));
-        findings.addAll(explorerPages(site, stories.slugs(), pages));
-        List<Reference> assetReferences = new ArrayList<>();
-        findings.addAll(assets(site, assetReferences));
-        long captureStart = System.nanoTime();
-        List<CaptureChecks.Outcome> captured = new CaptureChecks(captures, new CaptureReplay(engine), bundle).run();
-        long captureMillis = (System.nanoTime() - captureStart) / 1_000_000;
-        captured.forEach(c -> findings.addAll(c.findings()));
+    /**
+     * One verification of one site: what the page checks share, the pages already being checked (the build's early
+     * start), and the rest of the check.
+     */
+    private final class Session implements AutoCloseable {
+        private final BuiltSite site;
+        private final PageRenderer renderer;
+        private final boolean writeReport;
+        private final long start = System.nanoTime();
+        private final long htmlBefore = html.elapsedNanos();
+        private final SiteConfig config;
+        private final CaptureLibrary captures;
+        private final AuditedStories stories;
+        private final ShippedFiles shipped;
+        private final PageCheck pageCheck;
+        private final WorkerPool pool;
+        /** Pages checked (or being checked) as they were written; guarded by {@code this}. */
+        private final Map<String, Supplier<PageOutcome>> early = new HashMap<>();
 
-        Map<String, Set<String>> anchors = new HashMap<>();
-        pages.forEach(p -> anchors.put(p.path(), p.anchors()));
-        LinkCheck counting = new LinkCheck(site, anchors, config.baseUrl(), Set.copyOf(ReportPage.files()));
-        VerificationReport report = report(pages, captured, counting, site.assets().size());
-        findings.addAll(writeOrCompare(site, report, renderer, writeReport));
-
-        List<PageOutcome> all = new ArrayList<>(pages);
-        if (Files.isRegularFile(site.resolve(BuiltSite.REPORT_PAGE))) {
-            PageOutcome reportPage = pageCheck.check(BuiltSite.REPORT_PAGE);
-            findings.addAll(reportPage.findings());
-            anchors.put(reportPage.path(), reportPage.anchors());
-            all.add(reportPage);
+        Session(BuiltSite site, PageRenderer renderer, boolean writeReport) {
+            this.site = site;
+            this.renderer = renderer;
+            this.writeReport = writeReport;
+            config = SiteConfig.load(content);
+            captures = new CaptureLibrary(content.resolve("captures"));
+            stories = new AuditedStories(content, bundle, plain, site, SiteBuild.TOP_N);
+            // A staged site holds only what the build wrote; a published one is checked against the build's record of it.
+            shipped = writeReport ? ShippedFiles.staged(site) : ShippedFiles.published(site);
+            pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(stories),
+                    new PointsCheck(stories), html, AcceptedHtmlMessage.SITE,
+                    bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped, config.baseUrl()));
+            pool = new WorkerPool("attoscope-verify", threads);
         }
-        LinkCheck links = new LinkCheck(site, anchors, config.baseUrl(), Set.of());
-        for (PageOutcome p : all) {
-            findings.addAll(links.check(site.name(p.path()), p.references()).findings());
+
+        /** A page of the report is final: count the runs it will ask for, and check it now. */
+        synchronized void written(String path) {
+            if (!BuiltSite.isPage(path) || early.containsKey(path)) {
+                return;
+            }
+            stories.keepSpares(SPARE_RUNS);
+            Map<String, Integer> asks = new HashMap<>();
+            StoryUses.count(new String(site.read(path), StandardCharsets.UTF_8), asks);
+            stories.expectMore(asks);
+            early.put(path, pool.submit(() -> pageCheck.check(path)));
         }
-        findings.addAll(links.check(site.display() + " style sheets", assetReferences).findings());
 
-        long totalMillis = (System.nanoTime() - start) / 1_000_000;
-        return new VerificationResult(findings, report, new VerificationResult.Timings(totalMillis, engineMillis,
-                (html.elapsedNanos() - htmlBefore) / 1_000_000, captureMillis));
-    }
+        VerificationResult result() {
+            List<Finding> findings = new ArrayList<>(shipped.findings());
+            List<String> paths = site.pages();
+            Map<String, Supplier<PageOutcome>> checking;
+            synchronized (this) {
+                checking = new HashMap<>(early);
+            }
+            List<String> rest = paths.stream().filter(p -> !checking.containsKey(p)).toList();
+            stories.expectMore(StoryUses.of(site, rest));
+            Map<String, PageOutcome> outcomes = new HashMap<>();
+            List<PageOutcome> late = pool.all(rest.stream().map(path -> (Callable<PageOutcome>) () -> pageCheck.check(path)).toList());
+            late.forEach(p -> outcomes.put(p.path(), p));
+            // in the site's order, whichever finished first, so the report and findings are the same every run
+            List<PageOutcome> pages = new ArrayList<>();
+            for (String path : paths) {
+                pages.add(outcomes.containsKey(path) ? outcomes.get(path) : checking.get(path).get());
+            }
+            long engineMillis = stories.millis();
+            pages.forEach(p -> findings.addAll(p.findings()));
+            findings.addAll(explorerPages(site, stories.slugs(), pages));
+            List<Reference> assetReferences = new ArrayList<>();
+            findings.addAll(assets(site, assetReferences));
+            long captureStart = System.nanoTime();
+            List<CaptureChecks.Outcome> captured = new CaptureChecks(captures, new CaptureReplay(engine), bundle).run();
+            long captureMillis = (System.nanoTime() - captureStart) / 1_000_000;
+            captured.forEach(c -> findings.addAll(c.findings()));
 
-    private List<PageOutcome> checkPages(PageCheck check, List<String> paths) {
-        try (WorkerPool pool = new WorkerPool("attoscope-verify", threads)) {
-            return pool.all(paths.stream().map(path -> (Callable<PageOutcome>) () -> check.check(path)).toList());
+            Map<String, Set<String>> anchors = new HashMap<>();
+            pages.forEach(p -> anchors.put(p.path(), p.anchors()));
+            LinkCheck counting = new LinkCheck(site, anchors, config.baseUrl(), Set.copyOf(ReportPage.files()));
+            VerificationReport report = report(pages, captured, counting, site.assets().size());
+            findings.addAll(writeOrCompare(site, report, renderer, writeReport));
+
+            List<PageOutcome> all = new ArrayList<>(pages);
+            if (Files.isRegularFile(site.resolve(BuiltSite.REPORT_PAGE))) {
+                PageOutcome reportPage = pageCheck.check(BuiltSite.REPORT_PAGE);
+                findings.addAll(reportPage.findings());
+                anchors.put(reportPage.path(), reportPage.anchors());
+                all.add(reportPage);
+            }
+            LinkCheck links = new LinkCheck(site, anchors, config.baseUrl(), Set.of());
+            for (PageOutcome p : all) {
+                findings.addAll(links.check(site.name(p.path()), p.references()).findings());
+            }
+            findings.addAll(links.check(site.display() + " style sheets", assetReferences).findings());
+
+            long totalMillis = (System.nanoTime() - start) / 1_000_000;
+            return new VerificationResult(findings, report, new VerificationResult.Timings(totalMillis, engineMillis,
+                    (html.elapsedNanos() - htmlBefore) / 1_000_000, captureMillis));
+        }
+
+        @Override
+        public void close() {
+            pool.close();
         }
     }
 
