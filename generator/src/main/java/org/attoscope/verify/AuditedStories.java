@@ -59,6 +59,8 @@ final class AuditedStories {
     /** Runs whose counted asks are used, newest last, at most {@link #spareRuns}; guarded by {@code this}. */
     private final LinkedHashMap<String, FutureTask<Audited>> spares = new LinkedHashMap<>();
     private int spareRuns;
+    /** The stories the page check on this thread has asked for, while {@link #recording} watches it. */
+    private final ThreadLocal<List<String>> asking = new ThreadLocal<>();
     private final ModelBundle bundle;
     private final PlainForward plain;
     private final PointsAudit audit;
@@ -138,6 +140,10 @@ final class AuditedStories {
      * and parsed a second time. Null to read them from the explorer page on disk.
      */
     Audited get(String slug, JsonNode explorerPoints) {
+        List<String> asked = asking.get();
+        if (asked != null) {
+            asked.add(slug);
+        }
         Story story = stories.get(slug);
         if (story == null) {
             return null;
@@ -154,6 +160,36 @@ final class AuditedStories {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Runs {@code check} on this thread, adding to {@code asked} the slug of every story it asks for: what the
+     * verification cache keys an outcome by besides the page's own bytes.
+     */
+    <T> T recording(List<String> asked, java.util.function.Supplier<T> check) {
+        asking.set(asked);
+        try {
+            return check.get();
+        } finally {
+            asking.remove();
+        }
+    }
+
+    /** A counted ask that will not come (its page's outcome came from the cache): the run is let go at its last. */
+    synchronized void skip(String slug) {
+        int left = asksLeft.getOrDefault(slug, 0) - 1;
+        if (left > 0) {
+            asksLeft.put(slug, left);
+        } else {
+            asksLeft.remove(slug);
+            FutureTask<Audited> task = runs.remove(slug);
+            if (task != null && spareRuns > 0) {
+                spares.put(slug, task);
+                while (spares.size() > spareRuns) {
+                    spares.remove(spares.keySet().iterator().next());
+                }
+            }
         }
     }
 

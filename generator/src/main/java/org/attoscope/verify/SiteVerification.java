@@ -42,6 +42,8 @@ import org.attoscope.util.WorkerPool;
 public final class SiteVerification implements SiteVerifier {
     /** The verifier's rule set; the report names it. Raise it when what is checked changes. */
     public static final String VERSION = "attoscope verify 2";
+    /** The verification cache's folder, beside the site folder ({@link #cacheBeside}). */
+    public static final String CACHE_FOLDER = ".attoscope-cache/verify";
 
     private final Path content;
     private final ModelBundle bundle;
@@ -50,6 +52,8 @@ public final class SiteVerification implements SiteVerifier {
     private final NuHtmlChecker html;
     private final String display;
     private final int threads;
+    /** Where clean page outcomes are kept between runs ({@link VerifiedPages}), or null to re-derive every page. */
+    private final Path cache;
 
     /**
      * @param content the content folder the site was built from (stories, captures, site.json)
@@ -66,6 +70,33 @@ public final class SiteVerification implements SiteVerifier {
         this.html = html;
         this.display = display;
         this.threads = Math.max(1, threads);
+        this.cache = null;
+    }
+
+    private SiteVerification(SiteVerification v, Path cache) {
+        this.content = v.content;
+        this.bundle = v.bundle;
+        this.engine = v.engine;
+        this.plain = v.plain;
+        this.html = v.html;
+        this.display = v.display;
+        this.threads = v.threads;
+        this.cache = cache;
+    }
+
+    /**
+     * The same verification, taking the outcome of a page from {@code dir} when the page's bytes and every input its
+     * check reads are those of a clean earlier check ({@link VerifiedPages}), and keeping each new clean outcome
+     * there.
+     */
+    public SiteVerification cachingIn(Path dir) {
+        return new SiteVerification(this, dir);
+    }
+
+    /** The verification cache's folder for a site folder: beside it, never inside (the build replaces the site whole). */
+    public static Path cacheBeside(Path site) {
+        Path parent = site.toAbsolutePath().normalize().getParent();
+        return (parent == null ? site.toAbsolutePath() : parent).resolve(CACHE_FOLDER);
     }
 
     /**
@@ -160,6 +191,8 @@ public final class SiteVerification implements SiteVerifier {
         private final ShippedFiles shipped;
         private final PageCheck pageCheck;
         private final WorkerPool pool;
+        private final VerifiedPages verified;
+        private final java.util.concurrent.atomic.AtomicInteger cached = new java.util.concurrent.atomic.AtomicInteger();
         /** Pages checked (or being checked) as they were written; guarded by {@code this}. */
         private final Map<String, Supplier<PageOutcome>> early = new HashMap<>();
 
@@ -176,6 +209,31 @@ public final class SiteVerification implements SiteVerifier {
                     new PointsCheck(stories), html, AcceptedHtmlMessage.SITE,
                     bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped, config.baseUrl()));
             pool = new WorkerPool("attoscope-verify", threads);
+            verified = cache == null ? null : VerifiedPages.open(cache, content, bundle.dir(), site, writeReport);
+        }
+
+        /** One page's outcome: from the cache when its bytes and inputs are those of a clean earlier check. */
+        private PageOutcome check(String path) {
+            if (verified == null) {
+                return pageCheck.check(path);
+            }
+            String key = verified.key(path, site.read(path));
+            PageOutcome kept = verified.find(key);
+            if (kept != null) {
+                Map<String, Integer> asks = new HashMap<>();
+                StoryUses.count(new String(site.read(path), StandardCharsets.UTF_8), asks);
+                asks.forEach((slug, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        stories.skip(slug);
+                    }
+                });
+                cached.incrementAndGet();
+                return kept;
+            }
+            List<String> asked = new ArrayList<>();
+            PageOutcome outcome = stories.recording(asked, () -> pageCheck.check(path));
+            verified.keep(key, outcome, asked);
+            return outcome;
         }
 
         /** A page of the report is final: count the runs it will ask for, and check it now. */
@@ -187,7 +245,7 @@ public final class SiteVerification implements SiteVerifier {
             Map<String, Integer> asks = new HashMap<>();
             StoryUses.count(new String(site.read(path), StandardCharsets.UTF_8), asks);
             stories.expectMore(asks);
-            early.put(path, pool.submit(() -> pageCheck.check(path)));
+            early.put(path, pool.submit(() -> check(path)));
         }
 
         VerificationResult result() {
@@ -200,7 +258,7 @@ public final class SiteVerification implements SiteVerifier {
             List<String> rest = paths.stream().filter(p -> !checking.containsKey(p)).toList();
             stories.expectMore(StoryUses.of(site, rest));
             Map<String, PageOutcome> outcomes = new HashMap<>();
-            List<PageOutcome> late = pool.all(rest.stream().map(path -> (Callable<PageOutcome>) () -> pageCheck.check(path)).toList());
+            List<PageOutcome> late = pool.all(rest.stream().map(path -> (Callable<PageOutcome>) () -> check(path)).toList());
             late.forEach(p -> outcomes.put(p.path(), p));
             // in the site's order, whichever finished first, so the report and findings are the same every run
             List<PageOutcome> pages = new ArrayList<>();
@@ -238,7 +296,7 @@ public final class SiteVerification implements SiteVerifier {
 
             long totalMillis = (System.nanoTime() - start) / 1_000_000;
             return new VerificationResult(findings, report, new VerificationResult.Timings(totalMillis, engineMillis,
-                    (html.elapsedNanos() - htmlBefore) / 1_000_000, captureMillis));
+                    (html.elapsedNanos() - htmlBefore) / 1_000_000, captureMillis, cached.get()));
         }
 
         @Override
