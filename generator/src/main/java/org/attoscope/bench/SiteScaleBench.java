@@ -64,7 +64,7 @@ public final class SiteScaleBench {
                     SiteConfig.load(project.content), bundle, new ModelPageFigures(), verifier, w -> { }, threads);
             SiteBuild.Summary s = build.run();
             long peak = heap.bytes();
-            heap.close();
+            heap.close(); // stops listening; what it saw stays readable
             long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long size;
@@ -72,10 +72,10 @@ public final class SiteScaleBench {
                 size = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
             out.printf("site of %d stories (%s): %.1f s, %d pages, %d prediction points (%.0f points/s), %.0f MB on disk, "
-                            + "heap peak %d MB of max %d MB (heap in use just before the fullest collection; the pools' own peaks "
-                            + "sum to %d MB, reached at different times), %d threads%n",
+                            + "heap peak %d MB of max %d MB (in use just before the fullest collection), at most %d MB live after a "
+                            + "collection (the pools' own peaks sum to %d MB, reached at different times), %d threads%n",
                     s.stories(), verify ? "verified, " + s.cellsVerified() + " cells" : "no verification", s.millis() / 1000.0, s.pages(), s.points(), s.points() / (s.millis() / 1000.0), size / 1e6,
-                    peak >> 20, Runtime.getRuntime().maxMemory() >> 20, poolPeaks >> 20, threads);
+                    peak >> 20, Runtime.getRuntime().maxMemory() >> 20, heap.liveBytes() >> 20, poolPeaks >> 20, threads);
             out.flush();
         }
     }
