@@ -18,7 +18,8 @@ import org.attoscope.util.WorkerPool;
 
 /**
  * One whole-site build: read and check the stories, render the lists, then trace, render and write each story's
- * explorer in turn, verify the staged site, and only then publish it over the old site.
+ * explorer in turn (the verifier checking each page as it is written), finish verifying the staged site, and only
+ * then publish it over the old site.
  *
  * <p>Everything that can fail on the author's input (front matter, vocabulary, templates) fails before the old
  * site is touched; see {@link StagedSite} for how publishing survives interruption. Each story's trace is released

@@ -35,7 +35,9 @@ import org.attoscope.util.WorkerPool;
  * resolved against the files as they now are. The report therefore never has to describe itself.
  *
  * <p>Everything is read again on each run (captures through their hash locks, stories through the verifier's own
- * forward pass, {@link PlainForward}); only the HTML checker and the weights are kept between runs. The verifier is a
+ * forward pass, {@link PlainForward}); only the HTML checker and the weights are kept between runs, and, when asked
+ * for ({@link #cachingIn}), the outcomes of clean pages whose bytes and inputs are unchanged ({@link VerifiedPages}).
+ * During a build, pages are checked as the build writes them ({@link #start}); the order of the steps above holds. The verifier is a
  * second opinion: for what it checks it shares definitions (data: the bundle, the scales' control points) with the
  * renderer, never code; the engine is used only to replay captures bit for bit.
  */
