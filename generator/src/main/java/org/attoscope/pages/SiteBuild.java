@@ -107,8 +107,9 @@ public final class SiteBuild {
             plan.fixed().forEach(output::write);
             int points;
             SiteVerifier.Verified verified;
-            // The scripts and styles are written: from here on the verifier checks each page as soon as it is
-            // written, on its own threads, while the build renders the others.
+            // The site's assets are written: from here on the verifier checks each page as soon as it is written, on
+            // its own threads, while the build renders the others (and checks again, at the end, any page whose
+            // early check found something the build had not written yet).
             try (SiteVerifier.Run verifying = verifier.start(staged.dir(), renderer)) {
                 output.written = verifying::written;
                 points = explorers(plan.explorers(), output);

@@ -32,8 +32,8 @@ final class ShippedFiles {
 
     /**
      * A staged site: everything in it was written by the build, so a file is shipped when it is there. Nothing is
-     * hashed up front (hashing every page of a large site cost seconds), and a page checked while the build is still
-     * writing others sees every script and style, which the build writes before any page.
+     * hashed up front (hashing every page of a large site cost seconds). A page checked while the build is still
+     * writing may miss a script written after it: the build's verification checks such a page again at the end.
      */
     static ShippedFiles staged(BuiltSite site) {
         return new ShippedFiles(Map.of(), List.of(), site);
