@@ -3,20 +3,18 @@
  * (generator/.../model/Tokenizer, AttoGpt, AttentionWindow, QkvTable, RmsNorm, Erf, util/FdlibmExp and
  * trace/NextTokenDistribution), ported operation for operation.
  *
- * What is exact and what is close:
- * - Storage is float32 (Float32Array, or Math.fround where Java casts to float) and every sum is a double added in
- *   the Java engine's order, except the dense products after attention (the projection, the MLP and the logits):
- *   the Java engine sums those in float32 (model/Gemm), this page in double, because rounding every product and add
- *   with Math.fround made a whole text about 1.8 times slower in Chromium. So the attention (queries, keys and
- *   values from the double qkv product, and every link and weight) is the Java engine's bit for bit, and the
- *   next-token probabilities differ from the build's by about 1e-6 (at most 1.8e-6 on the playground tests' texts),
- *   inside the reference tolerance of 1e-5; the page's self-check compares them by that rule.
+ * Every number is the Java engine's, to the last bit (the page's self-check requires it of a whole story):
+ * - Storage is float32 (Float32Array, or Math.fround where Java casts to float). The dense products after attention
+ *   (the projection, the MLP and the logits) are float32 sums as model/Gemm's, in WebAssembly SIMD (kernels.wat) or,
+ *   without WebAssembly, with Math.fround here; every other sum is a double added in the Java engine's order (the
+ *   qkv projections too in WebAssembly, two doubles a vector, or here without it).
  *   Float32 add and multiply equal the double result rounded to float32, so Math.fround(a + b) is Java's float a + b.
  * - exp and erf are fdlibm's, ported here, not Math.exp: a browser's Math.exp is only required to be close.
  * - Ties break as in Java: the earlier position in the top-k attention, the lower id in the predictions.
  *
  * No framework and nothing from the network: the weights arrive as a script (playground/weights.js) and are
- * hash-checked (SHA-256, below) before use. Works in a browser and under Node (for tests).
+ * hash-checked (SHA-256, below) before use; the kernels arrive as a script too (assets/playground/kernels.js, a site
+ * file the verifier checks byte for byte, as every script). Works in a browser and under Node (for tests).
  */
 (function (root) {
   'use strict';
@@ -461,66 +459,214 @@
   }
 
   /*
-   * y = x W^T for n rows: W is [out][in] row-major float32; every output is one double sum over k = 0..in-1 in
-   * order, rounded to float32 only when stored (the Java Gemm rounds every term: see the header). Blocks of four rows
-   * by four outputs: sixteen sums in registers, each weight read serves four rows and each input read four outputs,
-   * and a block's weights stay in the first-level cache across all rows. Scalar JavaScript is bound by instructions,
-   * not arithmetic, here, so fewer loads per multiply-add is what makes it faster (4 x 4 was the fastest in Chromium
-   * of the shapes tried, 1 x 8 to 8 x 1).
+   * The dense products after attention (the projection, the MLP and the logits), y = x W^T for n rows with W
+   * [out][in] row-major, in float32 with the bits of the build's Java engine (model/Gemm): every output is the
+   * float sum (((0 + x0 w0) + x1 w1) + ...) of rounded float products, added in input order.
+   *
+   * Two ways to the same bits. WasmProducts runs kernels.wasm (its source, kernels.wat, says how): SIMD lanes are four
+   * outputs, each doing exactly the scalar sequence, about six times the speed of the loop below in Chromium. Both
+   * also run the qkv projections' double product (multiplyDouble), WasmProducts in kernels.wasm's gemm64.
+   * ScriptProducts is that loop, for a browser without WebAssembly: Math.fround rounds each product and each add as
+   * Java's float arithmetic does (an f32 add or multiply is the double result rounded to float32).
    */
-  function linear(x, n, w, inDim, outDim, y) {
-    var j = 0;
-    for (; j + 4 <= outDim; j += 4) {
-      var w0 = j * inDim, w1 = w0 + inDim, w2 = w1 + inDim, w3 = w2 + inDim;
-      var r = 0;
-      for (; r + 4 <= n; r += 4) {
-        var xa = r * inDim, xb = xa + inDim, xc = xb + inDim, xd = xc + inDim;
-        var a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        var c0 = 0, c1 = 0, c2 = 0, c3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        for (var k = 0; k < inDim; k++) {
-          var pa = x[xa + k], pb = x[xb + k], pc = x[xc + k], pd = x[xd + k];
-          var e = w[w0 + k];
-          a0 += pa * e; b0 += pb * e; c0 += pc * e; d0 += pd * e;
-          e = w[w1 + k];
-          a1 += pa * e; b1 += pb * e; c1 += pc * e; d1 += pd * e;
-          e = w[w2 + k];
-          a2 += pa * e; b2 += pb * e; c2 += pc * e; d2 += pd * e;
-          e = w[w3 + k];
-          a3 += pa * e; b3 += pb * e; c3 += pc * e; d3 += pd * e;
-        }
-        var ya = r * outDim + j, yb = ya + outDim, yc = yb + outDim, yd = yc + outDim;
-        y[ya] = a0; y[ya + 1] = a1; y[ya + 2] = a2; y[ya + 3] = a3;
-        y[yb] = b0; y[yb + 1] = b1; y[yb + 2] = b2; y[yb + 3] = b3;
-        y[yc] = c0; y[yc + 1] = c1; y[yc + 2] = c2; y[yc + 3] = c3;
-        y[yd] = d0; y[yd + 1] = d1; y[yd + 2] = d2; y[yd + 3] = d3;
-      }
-      for (; r < n; r++) {
-        var xr = r * inDim;
+  function ScriptProducts() {
+    this.kind = 'javascript';
+  }
+
+  ScriptProducts.prototype.weight = function (w, outDim, inDim) {
+    return { w: w, inDim: inDim, outDim: outDim };
+  };
+
+  ScriptProducts.prototype.doubleWeight = ScriptProducts.prototype.weight;
+
+  /* The product in double, for double rows x and y (the qkv projections: see linearDouble). */
+  ScriptProducts.prototype.multiplyDouble = function (weight, x, n, y) {
+    linearDouble(x, n, weight.w, weight.inDim, weight.outDim, y);
+  };
+
+  ScriptProducts.prototype.multiply = function (weight, x, n, y) {
+    var w = weight.w;
+    var inDim = weight.inDim;
+    var outDim = weight.outDim;
+    var fround = Math.fround;
+    for (var r = 0; r < n; r++) {
+      var xr = r * inDim;
+      var yr = r * outDim;
+      var j = 0;
+      for (; j + 4 <= outDim; j += 4) {
+        var w0 = j * inDim, w1 = w0 + inDim, w2 = w1 + inDim, w3 = w2 + inDim;
         var s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (k = 0; k < inDim; k++) {
+        for (var k = 0; k < inDim; k++) {
           var v = x[xr + k];
-          s0 += v * w[w0 + k]; s1 += v * w[w1 + k]; s2 += v * w[w2 + k]; s3 += v * w[w3 + k];
+          s0 = fround(s0 + fround(v * w[w0 + k]));
+          s1 = fround(s1 + fround(v * w[w1 + k]));
+          s2 = fround(s2 + fround(v * w[w2 + k]));
+          s3 = fround(s3 + fround(v * w[w3 + k]));
         }
-        var yr = r * outDim + j;
-        y[yr] = s0; y[yr + 1] = s1; y[yr + 2] = s2; y[yr + 3] = s3;
+        y[yr + j] = s0; y[yr + j + 1] = s1; y[yr + j + 2] = s2; y[yr + j + 3] = s3;
       }
-    }
-    for (; j < outDim; j++) {
-      var wj = j * inDim;
-      for (r = 0; r < n; r++) {
+      for (; j < outDim; j++) {
+        var wj = j * inDim;
         var acc = 0;
         for (k = 0; k < inDim; k++) {
-          acc += x[r * inDim + k] * w[wj + k];
+          acc = fround(acc + fround(x[xr + k] * w[wj + k]));
         }
-        y[r * outDim + j] = acc;
+        y[yr + j] = acc;
       }
+    }
+  };
+
+  var PAGE = 65536;
+  /* Output groups of eight per call of gemm (see multiply): the logits' 4,096 outputs in eight calls. */
+  var SLICE_GROUPS = 64;
+
+  /*
+   * kernels.wasm's gemm on this model's weights. The weights are copied into its memory once, eight outputs by
+   * eight (group g, input k: W[8g][k] .. W[8g+7][k], zero rows past the last output); a batch's rows go in four by
+   * four behind them (block b, input k: x[4b][k] .. x[4b+3][k], zero rows past the last), and the products come
+   * back row by row.
+   */
+  function WasmProducts(module) {
+    this.kind = 'webassembly';
+    this.exports = new WebAssembly.Instance(module, {}).exports;
+    this.used = 0;
+  }
+
+  WasmProducts.prototype.reserve = function (bytes) {
+    var memory = this.exports.memory;
+    var missing = bytes - memory.buffer.byteLength;
+    if (missing > 0) {
+      memory.grow(Math.ceil(missing / PAGE));
+    }
+    return new Float32Array(memory.buffer);
+  };
+
+  WasmProducts.prototype.weight = function (w, outDim, inDim) {
+    var groups = Math.ceil(outDim / 8);
+    var at = this.used;
+    this.used = at + groups * inDim * 32;
+    var f = this.reserve(this.used);
+    var base = at >> 2;
+    for (var j = 0; j < outDim; j++) {
+      var g = j >> 3;
+      var lane = j & 7;
+      var wj = j * inDim;
+      var gb = base + g * inDim * 8 + lane;
+      for (var k = 0; k < inDim; k++) {
+        f[gb + k * 8] = w[wj + k];
+      }
+    }
+    return { at: at, groups: groups, inDim: inDim, outDim: outDim };
+  };
+
+  WasmProducts.prototype.multiply = function (weight, x, n, y) {
+    var inDim = weight.inDim;
+    var outDim = weight.outDim;
+    var blocks = Math.ceil(n / 4);
+    var xAt = this.used;
+    var yAt = xAt + blocks * inDim * 16;
+    var f = this.reserve(yAt + blocks * 4 * weight.groups * 32);
+    var xb = xAt >> 2;
+    for (var r = 0; r < blocks * 4; r++) {
+      var at = xb + (r >> 2) * inDim * 4 + (r & 3);
+      if (r < n) {
+        var xr = r * inDim;
+        for (var k = 0; k < inDim; k++) {
+          f[at + k * 4] = x[xr + k];
+        }
+      } else {
+        for (k = 0; k < inDim; k++) {
+          f[at + k * 4] = 0;
+        }
+      }
+    }
+    var stride = weight.groups * 8;
+    /*
+     * A slice of the outputs a call: the browser first runs the module from a quick baseline compilation and swaps
+     * in its optimised code between calls, so a large product split in calls runs mostly optimised even the first time.
+     */
+    for (var g = 0; g < weight.groups; g += SLICE_GROUPS) {
+      this.exports.gemm(xAt, blocks, weight.at + g * inDim * 32, inDim, Math.min(SLICE_GROUPS, weight.groups - g), yAt + g * 32, stride);
+    }
+    var yb = yAt >> 2;
+    if (stride === outDim) {
+      y.set(f.subarray(yb, yb + n * outDim));
+    } else {
+      for (r = 0; r < n; r++) {
+        y.set(f.subarray(yb + r * stride, yb + r * stride + outDim), r * outDim);
+      }
+    }
+  };
+
+  /* The weights for multiplyDouble, as doubles, four outputs by four (group g, input k: W[4g][k] .. W[4g+3][k]). */
+  WasmProducts.prototype.doubleWeight = function (w, outDim, inDim) {
+    var groups = Math.ceil(outDim / 4);
+    var at = this.used;
+    this.used = at + groups * inDim * 32;
+    this.reserve(this.used);
+    var d = new Float64Array(this.exports.memory.buffer);
+    var base = at >> 3;
+    for (var j = 0; j < outDim; j++) {
+      var gb = base + (j >> 2) * inDim * 4 + (j & 3);
+      var wj = j * inDim;
+      for (var k = 0; k < inDim; k++) {
+        d[gb + k * 4] = w[wj + k];
+      }
+    }
+    return { at: at, groups: groups, inDim: inDim, outDim: outDim };
+  };
+
+  /* kernels.wasm's gemm64: the product in double, as linearDouble sums it, for double rows x and y. */
+  WasmProducts.prototype.multiplyDouble = function (weight, x, n, y) {
+    var inDim = weight.inDim;
+    var outDim = weight.outDim;
+    var blocks = Math.ceil(n / 4);
+    var xAt = this.used;
+    var yAt = xAt + blocks * inDim * 32;
+    this.reserve(yAt + blocks * 4 * weight.groups * 32);
+    var d = new Float64Array(this.exports.memory.buffer);
+    var xb = xAt >> 3;
+    for (var r = 0; r < blocks * 4; r++) {
+      var at = xb + (r >> 2) * inDim * 4 + (r & 3);
+      var xr = r * inDim;
+      for (var k = 0; k < inDim; k++) {
+        d[at + k * 4] = r < n ? x[xr + k] : 0;
+      }
+    }
+    var stride = weight.groups * 4;
+    for (var g = 0; g < weight.groups; g += SLICE_GROUPS) {
+      this.exports.gemm64(xAt, blocks, weight.at + g * inDim * 32, inDim, Math.min(SLICE_GROUPS, weight.groups - g), yAt + g * 32, stride);
+    }
+    var yb = yAt >> 3;
+    if (stride === outDim) {
+      y.set(d.subarray(yb, yb + n * outDim));
+    } else {
+      for (r = 0; r < n; r++) {
+        y.set(d.subarray(yb + r * stride, yb + r * stride + outDim), r * outDim);
+      }
+    }
+  };
+
+  /*
+   * kernels.wasm compiled, from the base64 of kernels.js; null where this browser has no WebAssembly (or no SIMD, or
+   * a policy that forbids compiling it), and the page then computes the same bits with ScriptProducts.
+   */
+  function compileKernels(base64) {
+    if (typeof WebAssembly !== 'object' || typeof base64 !== 'string') {
+      return null;
+    }
+    try {
+      return new WebAssembly.Module(decodeBase64(base64));
+    } catch (e) {
+      return null;
     }
   }
 
   /*
-   * linear for double inputs and outputs (the qkv projections of ln1 * emb, which are exact products and not
-   * floats). The same code as linear, kept apart so each stays specialised to one kind of array: with one function
-   * fed both Float32Array and Float64Array rows, a whole text measured slower in Chromium, not faster.
+   * y = x W^T in double, for the qkv projections of ln1 * emb (exact products, not floats), which the Java engine
+   * (model/QkvTable) sums in double: every output one double sum over k = 0..in-1 in order, rounded only where the
+   * caller stores it. Blocks of four rows by four outputs: sixteen sums in registers, each weight read serves four
+   * rows and each input read four outputs (scalar JavaScript is bound by loads here, not arithmetic).
    */
   function linearDouble(x, n, w, inDim, outDim, y) {
     var j = 0;
@@ -575,9 +721,10 @@
    * The model, from model.bin's bytes and the manifest ({config, tensors}: the bundle's manifest.json, or the
    * weights script's copy of it, which gives the MLP width as "hidden"). Like the Java engine it precomputes the query, key and
    * value projections of every position (RMSNorm is a per-row scale, so qkv(norm(tok + pos)) =
-   * scale * (W(g*tok) + W(g*pos))), and those of each word on first use.
+   * scale * (W(g*tok) + W(g*pos))), and those of each word on first use. kernels is compileKernels' module, which
+   * computes the dense products, or null for the plain-JavaScript loop (the same bits, slower).
    */
-  function Model(bytes, manifest, itos) {
+  function Model(bytes, manifest, itos, kernels) {
     var cfg = config(manifest);
     this.cfg = cfg;
     this.tokenizer = new Tokenizer(itos);
@@ -598,6 +745,13 @@
     this.mlpProjW = t['block.mlp.proj.weight'];
     this.lnF = t['ln_f.weight'];
     var c = cfg.width;
+    var products = kernels ? new WasmProducts(kernels) : new ScriptProducts();
+    this.products = products;
+    this.qkv = products.doubleWeight(this.qkvW, 3 * c, c);
+    this.proj = products.weight(this.projW, c, c);
+    this.fc = products.weight(this.fcW, cfg.hidden, c);
+    this.mlpProj = products.weight(this.mlpProjW, c, cfg.hidden);
+    this.unembed = products.weight(this.tokEmb, cfg.vocab, c);
     this.posProj = new Float64Array(cfg.block * 3 * c);
     var positions = new Int32Array(cfg.block);
     for (var r = 0; r < cfg.block; r++) {
@@ -623,7 +777,7 @@
         g[gb + i] = ln1[i] * emb[eb + i];
       }
     }
-    linearDouble(g, rows.length, this.qkvW, c, 3 * c, out);
+    this.products.multiplyDouble(this.qkv, g, rows.length, out);
   };
 
   /* Projects, in one batch, the words of ids whose projection is not yet made (see token). */
@@ -890,7 +1044,7 @@
     var c = cfg.width;
     var hid = cfg.hidden;
     var attnOut = new Float32Array(n * c);
-    linear(mixed, n, this.projW, c, c, attnOut);
+    this.products.multiply(this.proj, mixed, n, attnOut);
     var resid = new Float32Array(n * c);
     for (var i = 0; i < resid.length; i++) {
       resid[i] = x[i] + attnOut[i];
@@ -900,12 +1054,12 @@
       rmsApply(resid, r * c, this.ln2, normed, r * c);
     }
     var hidden = new Float32Array(n * hid);
-    linear(normed, n, this.fcW, c, hid, hidden);
+    this.products.multiply(this.fc, normed, n, hidden);
     for (i = 0; i < hidden.length; i++) {
       hidden[i] = gelu(hidden[i]);
     }
     var mlpOut = new Float32Array(n * c);
-    linear(hidden, n, this.mlpProjW, hid, c, mlpOut);
+    this.products.multiply(this.mlpProj, hidden, n, mlpOut);
     for (i = 0; i < resid.length; i++) {
       resid[i] = resid[i] + mlpOut[i];
     }
@@ -914,7 +1068,7 @@
       rmsApply(resid, r * c, this.lnF, fin, r * c);
     }
     var logits = out || new Float32Array(n * cfg.vocab);
-    linear(fin, n, this.tokEmb, c, cfg.vocab, logits);
+    this.products.multiply(this.unembed, fin, n, logits);
     return logits;
   };
 
@@ -961,7 +1115,7 @@
     var floor = -Infinity;
     for (var i = 0; i < logits.length; i++) {
       var l = logits[i];
-      if (excluded[i] === 1 || (size === n && !(l > floor))) {
+      if ((!(l > floor) && size === n) || excluded[i] === 1) {
         continue;
       }
       var pos = size;
@@ -993,11 +1147,21 @@
     });
   };
 
-  /* The actual next token's 1-based rank (in the order of top) and probability; rank null for an excluded one. */
-  Distribution.prototype.judge = function (id) {
+  /*
+   * The actual next token's 1-based rank (in the order of top) and probability; rank null for an excluded one. top,
+   * when given, is this distribution's top(n): a token in it has its place there as its rank (the list is the first n
+   * of the same order, logit descending then id ascending), so only a token outside it needs the count over the
+   * vocabulary.
+   */
+  Distribution.prototype.judge = function (id, top) {
     var tok = this.tokenizer;
     if (tok.isExcluded(id)) {
       return { id: id, rank: null, prob: 0 };
+    }
+    for (var k = 0; top && k < top.length; k++) {
+      if (top[k].id === id) {
+        return { id: id, rank: k + 1, prob: top[k].prob };
+      }
     }
     var excluded = tok.excluded;
     var logits = this.logits;
@@ -1064,13 +1228,14 @@
       this.logits.subarray(from * v, to * v));
     for (var i = from; i < to; i++) {
       var dist = new Distribution(this.logitsOf(i), tok);
+      var predictions = dist.top(this.topn);
       this.object.points[i] = {
         focus: i,
         token: tok.word(this.ids[i]),
         context_start: m.contextStart(i),
         heads: this.att.heads[i],
-        predictions: dist.top(this.topn),
-        next: i + 1 < this.n ? dist.judge(this.ids[i + 1]) : null
+        predictions: predictions,
+        next: i + 1 < this.n ? dist.judge(this.ids[i + 1], predictions) : null
       };
     }
     this.remaining -= to - from;
@@ -1214,6 +1379,9 @@
 
   root.AttoscopeEngine = {
     exp: exp,
+    compileKernels: compileKernels,
+    WasmProducts: WasmProducts,
+    ScriptProducts: ScriptProducts,
     expNonPositive: expNonPositive,
     erf: erf,
     gelu: gelu,

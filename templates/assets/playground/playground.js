@@ -53,7 +53,8 @@
       String(expected).slice(0, 12) + '); the playground will not run them. Build the site again.';
     return;
   }
-  var model = new E.Model(bytes, W, W.itos);
+  /* The dense products in WebAssembly when this browser has it (kernels.js); otherwise the same bits in JavaScript. */
+  var model = new E.Model(bytes, W, W.itos, E.compileKernels(window.ATTOSCOPE_KERNELS));
   var tok = model.tokenizer;
   var context = model.cfg.block;
   var heads = model.cfg.heads;
@@ -71,39 +72,18 @@
   /* ---- the self-check: this engine against the build's verified points of one story ---- */
 
   /*
-   * The build's Java engine sums the dense products in float32 and this page in double, so the attention (computed
-   * before them) must be the same bits and the next-token probabilities agree to about 1e-6: the reference
-   * tolerances (shared/reference/README.md) decide. Probabilities within 1e-5; the same token at every rank, and the
-   * same rank for the actual next token, except inside a tie, where the build's neighbouring probabilities are
-   * within 1e-6 and a last-bit difference may order them either way (at the last rank the build's neighbour below
-   * is not in its list, so there the page's own token must be within 1e-6 of the build's). worst is the largest absolute difference over
-   * every number the two share; Infinity when the tokens differ.
+   * This engine computes what the build's Java engine computes bit for bit (the same float32 and double operations
+   * in the same order: see engine.js), so every number must be equal: each window, each link's source and weight,
+   * each prediction's token and probability, the next token's rank and probability. Any difference, however small,
+   * is a disagreement. worst is the largest absolute difference over every number the two share; Infinity when the
+   * tokens differ.
    */
-  var PROB_TOLERANCE = 1e-5;
-  var TIE = 1e-6;
-  function tiedAt(predictions, k, mine) {
-    var p = predictions[k].prob;
-    return (k > 0 && Math.abs(predictions[k - 1].prob - p) <= TIE) ||
-      (k + 1 < predictions.length && Math.abs(predictions[k + 1].prob - p) <= TIE) ||
-      (k + 1 === predictions.length && Math.abs(mine.prob - p) <= TIE);
-  }
-  /* The build's next-token rank r and the page's may differ only if every build rank between them is one tie. */
-  function tiedRanks(predictions, r, s) {
-    var lo = Math.min(r, s) - 1;
-    var hi = Math.max(r, s) - 1;
-    if (hi >= predictions.length) { return false; }
-    for (var k = lo; k < hi; k++) {
-      if (Math.abs(predictions[k + 1].prob - predictions[k].prob) > TIE) { return false; }
-    }
-    return true;
-  }
   function compareTrace(mine, build) {
     var worst = 0;
     var problems = [];
-    function diff(a, b) { worst = Math.max(worst, Math.abs(a - b)); }
-    function prob(where, a, b) {
-      diff(a, b);
-      if (!(Math.abs(a - b) <= PROB_TOLERANCE)) { problems.push(where + ': probability'); }
+    function same(where, a, b) {
+      worst = Math.max(worst, Math.abs(a - b));
+      if (a !== b) { problems.push(where); }
     }
     if (JSON.stringify(mine.ids) !== JSON.stringify(build.ids)) {
       problems.push('the tokens differ');
@@ -116,19 +96,18 @@
         if (a.heads[h].length !== b.heads[h].length) { problems.push('point ' + i + ' head ' + h + ': links'); continue; }
         b.heads[h].forEach(function (l, k) {
           if (a.heads[h][k].source !== l.source) { problems.push('point ' + i + ' head ' + h + ': source'); }
-          diff(a.heads[h][k].weight, l.weight);
+          same('point ' + i + ' head ' + h + ': weight', a.heads[h][k].weight, l.weight);
         });
       }
       b.predictions.forEach(function (p, k) {
         var q = a.predictions[k];
-        if (!q || (q.id !== p.id && !tiedAt(b.predictions, k, q))) { problems.push('point ' + i + ': prediction ' + (k + 1)); return; }
-        prob('point ' + i + ' prediction ' + (k + 1), q.prob, p.prob);
+        if (!q || q.id !== p.id) { problems.push('point ' + i + ': prediction ' + (k + 1)); return; }
+        same('point ' + i + ': probability ' + (k + 1), q.prob, p.prob);
       });
-      if ((a.next === null) !== (b.next === null) || (b.next && (a.next.id !== b.next.id ||
-          (a.next.rank !== b.next.rank && !tiedRanks(b.predictions, a.next.rank, b.next.rank))))) {
+      if ((a.next === null) !== (b.next === null) || (b.next && (a.next.id !== b.next.id || a.next.rank !== b.next.rank))) {
         problems.push('point ' + i + ': next token');
       } else if (b.next) {
-        prob('point ' + i + ' next token', a.next.prob, b.next.prob);
+        same('point ' + i + ': next token\u2019s probability', a.next.prob, b.next.prob);
       }
     });
     return { points: build.points.length, worst: worst, problems: problems };
@@ -158,13 +137,16 @@
     if (r.problems.length) {
       status.textContent = 'This page\u2019s engine disagrees with the build on \u201c' + title + '\u201d: ' +
         r.problems.slice(0, 3).join('; ') + (r.problems.length > 3 ? ' and ' + (r.problems.length - 3) + ' more' : '') +
+        (r.worst > 0 && r.worst < Infinity ? ' (largest difference ' + differenceText(r.worst) + ')' : '') +
         '. Its numbers below may not be the model\u2019s.';
     } else {
       status.textContent = 'Agrees with the build on ' + plural(r.points, 'point', 'points') + ' of \u201c' + title +
-        '\u201d, largest difference ' + differenceText(r.worst) + ' (computed here in ' + Math.round(ms) + ' ms).';
+        '\u201d: every number the same, to the last bit (computed here in ' + Math.round(ms) + ' ms' +
+        (model.products.kind === 'webassembly' ? ', with WebAssembly' : '') + ').';
     }
     status.setAttribute('data-points', String(r.points));
     status.setAttribute('data-largest-difference', String(r.worst));
+    status.setAttribute('data-products', model.products.kind);
   }
 
   function presetBySlug(slug) {

@@ -72,6 +72,15 @@ public final class Bench {
         return results;
     }
 
+    /** The corpus case alone (the figure), without the slow baseline: quick enough to alternate old and new jars. */
+    public Result runCorpus(int corpusSize) {
+        List<String> corpus = SyntheticCorpus.generate(corpusSize, 2024);
+        out.printf("corpus: %d stories, %d tokens%n", corpus.size(), tokens(corpus));
+        try (Tracer all = new Tracer(engine, 20, threads)) {
+            return measure("corpus, engine, " + threads + " threads", () -> tracePoints(all, corpus), corpus);
+        }
+    }
+
     private int tracePoints(Tracer tracer, List<String> texts) {
         List<Tracer.Prompt> prompts = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

@@ -82,6 +82,10 @@ final class BenchCommand implements Callable<Integer> {
                         .run(modelOptions.content, templatesOption.templates, edit, page, 10, rounds);
                 return 0;
             }
+            case "engine" -> {
+                new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut()).runCorpus(corpus);
+                return 0;
+            }
             case "explain" -> {
                 new ExplainBench(new AttoGpt(bundle), n, minSeconds, spec.commandLine().getOut()).run(corpus);
                 return 0;

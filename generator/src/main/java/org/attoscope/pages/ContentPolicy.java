@@ -22,12 +22,19 @@ import java.util.regex.Pattern;
  * <p>{@code 'self'} is how a page names the site's files: from file:// Chromium and Firefox match it against
  * file: URLs, over http against the host the site is served from. Style attributes stay allowed (the figures and
  * bars are drawn with {@code style="--w:..."}); everything they could load is stopped by the other directives.
+ *
+ * <p>The playground alone also has {@code 'wasm-unsafe-eval'} in {@code script-src}: it compiles its WebAssembly
+ * kernels (assets/playground/kernels.js, a site file like any script). The token permits compiling and instantiating
+ * WebAssembly, nothing else: no {@code eval}, no {@code new Function}, no script the rest of the policy refuses.
  */
 public final class ContentPolicy {
     /** What the layout writes where the policy goes; {@link #seal} replaces it. */
     public static final String PLACEHOLDER = "attoscope-content-security-policy";
     /** The directive serve relaxes so its live-reload script can hold its event stream. */
     static final String NO_CONNECTIONS = "connect-src 'none'";
+    /** The pages that compile WebAssembly: the playground, whose dense products run in kernels.wasm. */
+    static final Set<String> COMPILE_WEBASSEMBLY = Set.of(Addresses.PLAYGROUND);
+    static final String WEBASSEMBLY = "'wasm-unsafe-eval'";
 
     private static final Pattern SCRIPT = Pattern.compile("<script\\b([^>]*)>(.*?)</script\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern TYPE = Pattern.compile("\\btype\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
@@ -36,17 +43,26 @@ public final class ContentPolicy {
     private ContentPolicy() {
     }
 
-    /** The page with its policy in place of {@link #PLACEHOLDER}; a page without the placeholder is returned as it is. */
-    public static String seal(String html) {
+    /**
+     * The page at site path {@code path} with its policy in place of {@link #PLACEHOLDER}; a page without the
+     * placeholder is returned as it is.
+     */
+    public static String seal(String html, String path) {
         if (!html.contains(PLACEHOLDER)) {
             return html;
         }
-        return html.replace(PLACEHOLDER, policy(inlineScriptHashes(html)));
+        return html.replace(PLACEHOLDER, policy(inlineScriptHashes(html), COMPILE_WEBASSEMBLY.contains(path)));
     }
 
-    /** The policy for a page whose inline scripts hash to {@code hashes} ({@code sha256-BASE64}). */
-    static String policy(Set<String> hashes) {
+    /**
+     * The policy for a page whose inline scripts hash to {@code hashes} ({@code sha256-BASE64}) and that may compile
+     * WebAssembly or not.
+     */
+    static String policy(Set<String> hashes, boolean webAssembly) {
         StringBuilder script = new StringBuilder("script-src 'self'");
+        if (webAssembly) {
+            script.append(' ').append(WEBASSEMBLY);
+        }
         hashes.forEach(h -> script.append(" '").append(h).append('\''));
         List<String> directives = List.of("default-src 'none'", script.toString(), "style-src 'self'", "style-src-attr 'unsafe-inline'",
                 "img-src 'self' data:", "font-src 'self'", NO_CONNECTIONS, "media-src 'none'", "object-src 'none'", "frame-src 'none'",

@@ -75,6 +75,6 @@ final class SiteRenderer implements PageRenderer, Fragments {
         boolean notFound = path.equals(Addresses.NOT_FOUND);
         vars.put("canonical", config.baseUrl() == null || notFound ? null : Addresses.url(config.baseUrl(), path));
         vars.put("csp", ContentPolicy.PLACEHOLDER);
-        return ContentPolicy.seal(templates.render(template, vars)).getBytes(StandardCharsets.UTF_8);
+        return ContentPolicy.seal(templates.render(template, vars), path).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package org.attoscope.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.attoscope.model.Tokenizer;
 import org.attoscope.util.FdlibmExp;
@@ -16,6 +17,8 @@ import org.attoscope.util.FdlibmExp;
 public final class NextTokenDistribution {
     /** Rows whose normalisers are summed side by side: four independent chains of adds instead of one. */
     private static final int LANES = 4;
+    /** An argument {@link FdlibmExp#finish} takes on its fast path. */
+    private static final double GENERAL_PATH = -2;
 
     private final float[] logits;
     private final Tokenizer tokenizer;
@@ -55,8 +58,9 @@ public final class NextTokenDistribution {
         return out;
     }
 
+    /** Compared as floats, the logits' own type, so the scan converts nothing; the maximum is exact either way. */
     private static double max(float[] logits, Tokenizer tokenizer) {
-        double m = Double.NEGATIVE_INFINITY;
+        float m = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < logits.length; i++) {
             if (logits[i] > m && !tokenizer.isExcludedFromPredictions(i)) {
                 m = logits[i];
@@ -67,40 +71,56 @@ public final class NextTokenDistribution {
 
     /**
      * Sum over the vocabulary, in id order, of {@code exp(logit - max)}, the excluded ids left out. They are set to
-     * -infinity instead of skipped: exp gives +0, and adding +0 to a sum of positive terms leaves its bits alone.
+     * -infinity instead of skipped: exp gives +0, and adding +0 to a sum of positive terms leaves its bits alone. The
+     * exponentials' vectorised part runs row by row ({@link FdlibmExp#reduce}); their last step
+     * ({@link FdlibmExp#finish}) runs inside the summing loop, where its scalar bit operations fill the time each lane
+     * waits on its previous add.
      */
     private static double[] normalisers(List<float[]> rows, Tokenizer tokenizer, double[] maxima) {
         int v = rows.get(0).length;
-        double[] x = new double[v];
-        double[] k = new double[v];
-        double[][] e = new double[LANES][v];
+        double[][] x = new double[LANES][v];
+        double[][] y = new double[LANES][v];
+        double[][] k = new double[LANES][v];
+        for (double[] unused : x) {
+            // a lane no row fills yet still runs through the summing loop: on the general path its y of 0 gives 0
+            Arrays.fill(unused, GENERAL_PATH);
+        }
         double[] out = new double[rows.size()];
         for (int g = 0; g < rows.size(); g += LANES) {
             int lanes = Math.min(LANES, rows.size() - g);
             for (int r = 0; r < lanes; r++) {
                 float[] l = rows.get(g + r);
                 double m = maxima[g + r];
+                double[] xr = x[r];
                 for (int i = 0; i < v; i++) {
-                    x[i] = l[i] - m;
+                    xr[i] = l[i] - m;
                 }
-                x[tokenizer.padId()] = Double.NEGATIVE_INFINITY;
-                x[tokenizer.bosId()] = Double.NEGATIVE_INFINITY;
-                x[tokenizer.unkId()] = Double.NEGATIVE_INFINITY;
-                FdlibmExp.expAll(x, e[r], k, v);
+                xr[tokenizer.padId()] = Double.NEGATIVE_INFINITY;
+                xr[tokenizer.bosId()] = Double.NEGATIVE_INFINITY;
+                xr[tokenizer.unkId()] = Double.NEGATIVE_INFINITY;
+                FdlibmExp.reduce(xr, y[r], k[r], v);
             }
-            double[] e0 = e[0];
-            double[] e1 = e[1];
-            double[] e2 = e[2];
-            double[] e3 = e[3];
+            double[] x0 = x[0];
+            double[] x1 = x[1];
+            double[] x2 = x[2];
+            double[] x3 = x[3];
+            double[] y0 = y[0];
+            double[] y1 = y[1];
+            double[] y2 = y[2];
+            double[] y3 = y[3];
+            double[] k0 = k[0];
+            double[] k1 = k[1];
+            double[] k2 = k[2];
+            double[] k3 = k[3];
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
             for (int i = 0; i < v; i++) {
-                s0 += e0[i];
-                s1 += e1[i];
-                s2 += e2[i];
-                s3 += e3[i];
+                s0 += FdlibmExp.finish(x0[i], y0[i], k0[i]);
+                s1 += FdlibmExp.finish(x1[i], y1[i], k1[i]);
+                s2 += FdlibmExp.finish(x2[i], y2[i], k2[i]);
+                s3 += FdlibmExp.finish(x3[i], y3[i], k3[i]);
             }
             double[] sums = {s0, s1, s2, s3};
             System.arraycopy(sums, 0, out, g, lanes);
@@ -118,31 +138,28 @@ public final class NextTokenDistribution {
     /** The n most probable tokens, most probable first. */
     public List<Prediction> top(int n) {
         int[] best = new int[n];
+        float[] bestLogit = new float[n]; // best's logits, so the insertion compares without looking them up
         int size = 0;
-        float nth = Float.NaN; // the n-th best so far once there are n; nothing that is not above it gets in
         for (int i = 0; i < logits.length; i++) {
             float l = logits[i];
-            if (size == n && !(l > nth)) {
+            if (size == n && !(l > bestLogit[n - 1])) { // nothing that is not above the n-th best gets in
                 continue;
             }
             if (tokenizer.isExcludedFromPredictions(i)) {
                 continue;
             }
             int pos = size;
-            while (pos > 0 && l > logits[best[pos - 1]]) {
+            while (pos > 0 && l > bestLogit[pos - 1]) {
                 pos--;
             }
-            if (pos >= n) {
-                continue;
+            for (int j = Math.min(size, n - 1); j > pos; j--) {
+                best[j] = best[j - 1];
+                bestLogit[j] = bestLogit[j - 1];
             }
-            int last = Math.min(size, n - 1);
-            System.arraycopy(best, pos, best, pos + 1, last - pos);
             best[pos] = i;
+            bestLogit[pos] = l;
             if (size < n) {
                 size++;
-            }
-            if (size == n) {
-                nth = logits[best[n - 1]];
             }
         }
         List<Prediction> out = new ArrayList<>(size);
@@ -166,5 +183,20 @@ public final class NextTokenDistribution {
             }
         }
         return new NextToken(id, rank, prob(id));
+    }
+
+    /**
+     * {@link #judge} for a caller that already has this distribution's {@link #top}: the top-n are the first n of the
+     * order judge ranks by (logit, then lower id), so a token among them has its rank and probability there and the
+     * count over the vocabulary is needed only for the others.
+     */
+    public NextToken judge(int id, List<Prediction> top) {
+        for (int i = 0; i < top.size(); i++) {
+            Prediction p = top.get(i);
+            if (p.id() == id) {
+                return new NextToken(id, i + 1, p.prob());
+            }
+        }
+        return judge(id);
     }
 }

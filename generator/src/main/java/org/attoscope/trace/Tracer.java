@@ -122,9 +122,10 @@ public final class Tracer implements AutoCloseable {
             FocusResult r = results[i];
             NextTokenDistribution dist = dists.get(i);
             int focus = r.focus();
-            NextToken next = focus + 1 < ids.length ? dist.judge(ids[focus + 1]) : null;
+            List<Prediction> top = dist.top(topn);
+            NextToken next = focus + 1 < ids.length ? dist.judge(ids[focus + 1], top) : null;
             Explanation why = explained == null ? null : Explanations.of(r, explained[i], tok);
-            out.add(new PredictionPoint(focus, tok.word(ids[focus]), r.contextStart(), links(r.heads()), dist.top(topn), next, why));
+            out.add(new PredictionPoint(focus, tok.word(ids[focus]), r.contextStart(), links(r.heads()), top, next, why));
         }
         return out;
     }

@@ -35,14 +35,25 @@ public final class FdlibmExp {
 
     /**
      * {@code out[i] = exp(x[i])} for {@code i < n}, bit for bit {@link #exp}, for arguments that are mostly well below
-     * zero (a softmax's {@code logit - max}).
-     *
-     * <p>The general path of fdlibm for a normal negative result is straight-line arithmetic once k is known, so it runs
-     * as one loop the JIT vectorises (k by {@code Math.ceil}, which equals the int cast for negative values); the
-     * mantissa part and k are combined afterwards, exactly as {@link #exp} adds k to the exponent bits. Arguments
-     * outside that range (near zero, huge, infinite, NaN) take {@link #exp} itself. {@code k} is scratch of length n.
+     * zero (a softmax's {@code logit - max}): {@link #reduce} then {@link #finish} for each. {@code k} is scratch of
+     * length n.
      */
     public static void expAll(double[] x, double[] out, double[] k, int n) {
+        reduce(x, out, k, n);
+        for (int i = 0; i < n; i++) {
+            out[i] = finish(x[i], out[i], k[i]);
+        }
+    }
+
+    /**
+     * The vectorisable part of {@link #expAll}: for every argument, fdlibm's general path up to the final scaling,
+     * {@code exp(x) = y * 2^k} with y written to {@code y} and k (a whole number) to {@code k}.
+     *
+     * <p>The general path of fdlibm for a normal negative result is straight-line arithmetic once k is known, so it runs
+     * as one loop the JIT vectorises (k by {@code Math.ceil}, which equals the int cast for negative values). The values
+     * are only right for arguments on that path; {@link #finish} knows which ones are.
+     */
+    public static void reduce(double[] x, double[] y, double[] k, int n) {
         for (int i = 0; i < n; i++) {
             double xi = x[i];
             double t = Math.ceil(INV_LN2 * xi - 0.5);
@@ -51,17 +62,22 @@ public final class FdlibmExp {
             double r = hi - lo;
             double rr = r * r;
             double c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
-            out[i] = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+            y[i] = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
             k[i] = t;
         }
-        for (int i = 0; i < n; i++) {
-            double xi = x[i];
-            if (xi <= GENERAL_BELOW && xi >= NORMAL_ABOVE) {
-                out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(out[i]) + ((long) (int) k[i] << 52));
-            } else {
-                out[i] = exp(xi);
-            }
+    }
+
+    /**
+     * {@code exp(x)} from {@link #reduce}'s {@code y} and {@code k} for x: the mantissa part and k combined exactly as
+     * {@link #exp} adds k to the exponent bits. Arguments off the general path (near zero, huge, infinite, NaN) take
+     * {@link #exp} itself. Kept separate from {@link #reduce} so a caller can fold it into the loop that uses the
+     * values (the bit operations do not vectorise, but they overlap with a chain of dependent adds).
+     */
+    public static double finish(double x, double y, double k) {
+        if (x <= GENERAL_BELOW && x >= NORMAL_ABOVE) {
+            return Double.longBitsToDouble(Double.doubleToRawLongBits(y) + ((long) (int) k << 52));
         }
+        return exp(x);
     }
 
     public static double exp(double x) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.attoscope.pages.Addresses;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,7 +24,9 @@ import org.jsoup.nodes.Element;
  *   <li>a strict Content-Security-Policy meta tag, first in the head: {@code default-src 'none'}; scripts only from
  *       the site's files ({@code 'self'}) and the sha256 of this page's own inline scripts, each of which it lists
  *       and no other; styles only from the site's files; no connection anywhere ({@code connect-src 'none'}); no
- *       {@code 'unsafe-inline'} scripts, {@code 'unsafe-eval'}, hosts or schemes but {@code data:} images;</li>
+ *       {@code 'unsafe-inline'} scripts, {@code 'unsafe-eval'}, hosts or schemes but {@code data:} images; on the
+ *       playground alone, {@code 'wasm-unsafe-eval'} in {@code script-src} (it compiles its WebAssembly kernels; the
+ *       token allows that and no JavaScript eval), on every other page not even that;</li>
  *   <li>every script element is either a JSON data block or code; code from a file must be a file the build wrote,
  *       byte for byte ({@link ShippedFiles}), so text appended to a shipped script is caught by its hash; the same for
  *       style sheets; no {@code <style>} elements;</li>
@@ -41,6 +44,10 @@ final class ScriptAllowList {
     private static final Set<String> DATA_TYPES = Set.of("application/json", "application/ld+json", "importmap-never");
     private static final Set<String> LINK_RELS = Set.of("stylesheet", "canonical", "icon");
     private static final Set<String> ONLY_SELF = Set.of("'self'");
+    /** Lets a page compile WebAssembly (and no JavaScript from strings); only {@link #COMPILES_WEBASSEMBLY} may. */
+    private static final String WEBASSEMBLY = "'wasm-unsafe-eval'";
+    /** The page whose dense products run in WebAssembly (FORMATS.md section 7's playground). */
+    private static final String COMPILES_WEBASSEMBLY = Addresses.PLAYGROUND;
 
     private final ShippedFiles shipped;
     private final BuiltSite site;
@@ -99,7 +106,7 @@ final class ScriptAllowList {
                 }
             }
         }
-        out.addAll(policy(file, page, inlineHashes));
+        out.addAll(policy(file, path, page, inlineHashes));
         return out;
     }
 
@@ -152,7 +159,7 @@ final class ScriptAllowList {
         }
     }
 
-    private static List<Finding> policy(String file, Document page, Set<String> inlineHashes) {
+    private static List<Finding> policy(String file, String path, Document page, Set<String> inlineHashes) {
         List<Finding> out = new ArrayList<>();
         List<Element> metas = page.select("meta[http-equiv]").stream().filter(m -> m.attr("http-equiv").equalsIgnoreCase(CSP)).toList();
         if (metas.size() != 1) {
@@ -182,6 +189,11 @@ final class ScriptAllowList {
         for (String token : d.getOrDefault("script-src", List.of())) {
             if (token.startsWith("'sha256-") && token.endsWith("'")) {
                 listed.add(token.substring(1, token.length() - 1));
+            } else if (token.equalsIgnoreCase(WEBASSEMBLY)) {
+                if (!path.equals(COMPILES_WEBASSEMBLY)) {
+                    out.add(Finding.of(file, "the Content-Security-Policy lets this page compile WebAssembly (" + token + " in script-src); only the playground ("
+                            + COMPILES_WEBASSEMBLY + ") may"));
+                }
             } else if (!ONLY_SELF.contains(token)) {
                 out.add(Finding.of(file, "the Content-Security-Policy lets scripts come from " + token + "; only the site's files and hashed inline scripts may run"));
             }
@@ -194,8 +206,9 @@ final class ScriptAllowList {
         for (Map.Entry<String, List<String>> e : d.entrySet()) {
             for (String token : e.getValue()) {
                 String t = token.toLowerCase(Locale.ROOT);
-                boolean allowed = (t.equals("'unsafe-inline'") && e.getKey().equals("style-src-attr")) || (t.equals("data:") && e.getKey().equals("img-src"));
-                if (!allowed && (t.equals("*") || t.startsWith("'unsafe-") || t.equals("'strict-dynamic'") || t.endsWith(":") || t.contains("://") || t.contains("*"))) {
+                boolean allowed = (t.equals("'unsafe-inline'") && e.getKey().equals("style-src-attr")) || (t.equals("data:") && e.getKey().equals("img-src"))
+                        || (t.equals(WEBASSEMBLY) && e.getKey().equals("script-src")); // judged above, by page
+                if (!allowed && (t.equals("*") || t.contains("unsafe-") || t.equals("'strict-dynamic'") || t.endsWith(":") || t.contains("://") || t.contains("*"))) {
                     out.add(Finding.of(file, "the Content-Security-Policy allows " + token + " in " + e.getKey()));
                 }
             }

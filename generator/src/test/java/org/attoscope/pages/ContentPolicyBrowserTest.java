@@ -81,6 +81,28 @@ class ContentPolicyBrowserTest {
     }
 
     @Test
+    void thePlaygroundAloneMayCompileWebAssembly() {
+        Opened p = open("playground/index.html");
+        p.page().waitForFunction("() => document.getElementById('self-check').hasAttribute('data-products')");
+        assertEquals("webassembly", p.page().getAttribute("#self-check", "data-products"), "the playground's kernels compiled under its policy");
+        assertEquals(List.of(), p.violations());
+        // A string handed to setTimeout is compiled like eval, under the page's policy (Playwright's own evaluate is exempt).
+        p.page().evaluate("() => { setTimeout('window.__evaluated = true', 0); }");
+        p.page().waitForTimeout(300);
+        assertEquals(null, p.page().evaluate("() => window.__evaluated"), "'wasm-unsafe-eval' allows no JavaScript from strings");
+        assertTrue(p.violations().stream().anyMatch(x -> x.startsWith("script-src")), p.violations().toString());
+        p.page().close();
+
+        Opened o = open("explore/cat/index.html");
+        Object compiled = o.page().evaluate("() => { try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return 'compiled'; }"
+                + " catch (e) { return e.name; } }");
+        assertEquals("CompileError", compiled, "an explorer may not compile WebAssembly");
+        List<String> v = o.violations();
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("script-src")), v.toString());
+        o.page().close();
+    }
+
+    @Test
     void whatThePolicyForbidsIsStoppedByTheBrowser() {
         Opened o = open("explore/cat/index.html");
         o.page().evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.body.appendChild(s);"

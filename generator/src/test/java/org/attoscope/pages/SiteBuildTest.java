@@ -42,6 +42,7 @@ class SiteBuildTest {
     @Test
     void theSiteHasAHomeAStoryListAnExplorerPerStoryTheExplainerA404AndSearch() {
         assertEquals(List.of(".attoscope-site.json", "404.html", "assets/explorer.js", "assets/favicon.svg", "assets/lessons.css", "assets/playground/engine.js",
+                "assets/playground/kernels.js", "assets/playground/kernels.wasm", "assets/playground/kernels.wat",
                 "assets/playground/playground.css", "assets/playground/playground.js", "assets/search-index.js", "assets/search.js", "assets/site.css",
                 "assets/why.css", "assets/why.js", "explore/cat-and-dog/index.html", "explore/index.html", "explore/mat/index.html",
                 "how-it-works/index.html", "index.html", "search/index.html"),

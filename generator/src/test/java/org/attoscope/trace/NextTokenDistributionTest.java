@@ -47,4 +47,20 @@ class NextTokenDistributionTest {
             assertEquals(0.0, dists.get(r).prob(tok.bosId()));
         }
     }
+
+    @Test
+    void aTokenJudgedWithTheTopNHasTheRankAndProbabilityOfTheCountOverTheVocabulary() {
+        Tokenizer tok = TestModels.realEngine().tokenizer();
+        int v = tok.size();
+        SplittableRandom rnd = new SplittableRandom(11);
+        float[] l = new float[v];
+        for (int i = 0; i < v; i++) {
+            l[i] = (float) rnd.nextInt(-40, 40) / 4; // coarse, so many logits tie and the lower id must rank first
+        }
+        NextTokenDistribution d = new NextTokenDistribution(l, tok);
+        List<Prediction> top = d.top(20);
+        for (int id = 0; id < v; id++) {
+            assertEquals(d.judge(id), d.judge(id, top), "token " + id);
+        }
+    }
 }

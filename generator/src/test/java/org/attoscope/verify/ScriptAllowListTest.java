@@ -36,14 +36,22 @@ class ScriptAllowListTest {
         }
     }
 
-    private List<Finding> check(String page) {
+    private List<Finding> check(String page, String path) {
         BuiltSite site = BuiltSite.open(project.site, "site");
         ScriptAllowList list = new ScriptAllowList(site, ShippedFiles.staged(site));
-        return list.check("site/index.html", "index.html", Jsoup.parse(page));
+        return list.check("site/" + path, path, Jsoup.parse(page));
     }
 
     private String findings(String page) {
-        return String.join("\n", check(page).stream().map(Finding::toString).toList());
+        return findings(page, "index.html");
+    }
+
+    private String findings(String page, String path) {
+        return String.join("\n", check(page, path).stream().map(Finding::toString).toList());
+    }
+
+    private static String policyOf(String page) {
+        return Jsoup.parse(page).selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
     }
 
     @Test
@@ -93,6 +101,26 @@ class ScriptAllowListTest {
         assertTrue(findings(index.replace(csp, csp.replace("default-src 'none'", "default-src *"))).contains("does not start from default-src 'none'"));
         assertTrue(findings(index.replace(csp, csp.replace("script-src 'self'", "script-src 'self' 'sha256-AAAA'"))).contains("not on the page"));
         assertTrue(findings(index.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")).contains("no Content-Security-Policy"));
+    }
+
+    @Test
+    void onlyThePlaygroundMayCompileWebAssembly() throws IOException {
+        String playground = Files.readString(project.site.resolve("playground/index.html"));
+        String csp = policyOf(playground);
+        assertEquals("", findings(playground, "playground/index.html"));
+        assertTrue(csp.startsWith("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"), csp);
+        assertTrue(csp.contains("connect-src 'none'") && csp.contains("worker-src 'none'") && !csp.contains("'unsafe-eval'"), csp);
+        for (String page : List.of("index.html", "explore/cat/index.html", "lessons/02-attention/index.html", "verification/index.html", "404.html")) {
+            assertTrue(!policyOf(Files.readString(project.site.resolve(page))).contains("wasm"), page);
+        }
+
+        String indexCsp = policyOf(index);
+        assertTrue(findings(index.replace(indexCsp, indexCsp.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")))
+                .contains("lets this page compile WebAssembly ('wasm-unsafe-eval' in script-src); only the playground (playground/index.html) may"));
+        String elsewhere = findings(playground.replace(csp, csp.replace("default-src 'none'", "default-src 'none' 'wasm-unsafe-eval'")), "playground/index.html");
+        assertTrue(elsewhere.contains("allows 'wasm-unsafe-eval' in default-src"), elsewhere);
+        String eval = findings(playground.replace(csp, csp.replace("'wasm-unsafe-eval'", "'unsafe-eval'")), "playground/index.html");
+        assertTrue(eval.contains("lets scripts come from 'unsafe-eval'"), eval);
     }
 
     @Test
