@@ -53,6 +53,7 @@ public final class SiteScaleBench {
                         "---\ntitle: Story " + (i + 1) + "\n---\n" + corpus.get(i) + "\n");
             }
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            HeapPeak heap = new HeapPeak();
             SiteVerifier verifier = SiteVerifier.NONE;
             if (verify) {
                 NuHtmlChecker html = new NuHtmlChecker(threads);
@@ -62,16 +63,19 @@ public final class SiteScaleBench {
             SiteBuild build = new SiteBuild(new SiteBuild.Folders(project.content, project.templates, project.site),
                     SiteConfig.load(project.content), bundle, new ModelPageFigures(), verifier, w -> { }, threads);
             SiteBuild.Summary s = build.run();
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+            long peak = heap.bytes();
+            heap.close(); // stops listening; what it saw stays readable
+            long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long size;
             try (var walk = Files.walk(project.site)) {
                 size = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
             out.printf("site of %d stories (%s): %.1f s, %d pages, %d prediction points (%.0f points/s), %.0f MB on disk, "
-                            + "heap peak %d MB of max %d MB, %d threads%n",
+                            + "heap peak %d MB of max %d MB (in use just before the fullest collection), at most %d MB live after a "
+                            + "collection (the pools' own peaks sum to %d MB, reached at different times), %d threads%n",
                     s.stories(), verify ? "verified, " + s.cellsVerified() + " cells" : "no verification", s.millis() / 1000.0, s.pages(), s.points(), s.points() / (s.millis() / 1000.0), size / 1e6,
-                    peak >> 20, Runtime.getRuntime().maxMemory() >> 20, threads);
+                    peak >> 20, Runtime.getRuntime().maxMemory() >> 20, heap.liveBytes() >> 20, poolPeaks >> 20, threads);
             out.flush();
         }
     }

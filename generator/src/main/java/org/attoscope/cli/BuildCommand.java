@@ -27,6 +27,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--no-verify-cache", description = "re-derive every page in the verification, even those unchanged since a clean "
+            + "check (default: take those from the cache in " + SiteVerification.CACHE_FOLDER + " beside --out)")
+    boolean noVerifyCache;
+
     @Mixin
     ThreadOptions threadOptions = new ThreadOptions();
 
@@ -43,7 +47,10 @@ final class BuildCommand implements Callable<Integer> {
         // the staged site, writes its report into it, and refuses the swap on any finding.
         NuHtmlChecker html = new NuHtmlChecker(n);
         html.prepare(); // its set-up overlaps tracing and rendering
-        SiteVerifier verifier = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
+        SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
+        // A rebuild re-derives only the pages whose bytes or inputs changed: the cache's key holds the verifier's own
+        // jar, so a new verifier re-checks everything.
+        SiteVerifier verifier = noVerifyCache ? verification : verification.cachingIn(SiteVerification.cacheBeside(out));
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templatesOption.templates, out), config, bundle,
                 new ModelPageFigures(), verifier, line -> err.println("warning: " + line), n,
                 SiteSections.of(modelOptions.content, bundle));

@@ -36,6 +36,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ThreadOptions threadOptions = new ThreadOptions();
 
+    @Option(names = "--cache", description = "take a page's outcome from the verification cache beside the site when the page and "
+            + "every input its check reads are unchanged since a clean check (default: re-derive every page)")
+    boolean cache;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +53,9 @@ final class VerifyCommand implements Callable<Integer> {
         html.prepare(); // its set-up overlaps loading the model and the fresh engine runs
         ModelBundle bundle = modelOptions.load();
         SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, site.toString(), n);
+        if (cache) {
+            verification = verification.cachingIn(SiteVerification.cacheBeside(site));
+        }
         PageRenderer pages = PageRenderer.of(templatesOption.templates, SiteConfig.load(modelOptions.content), bundle,
                 SiteSections.of(modelOptions.content, bundle), verification.reportPage());
         VerificationResult result = verification.check(site, pages);
@@ -59,11 +66,12 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationReport.Summary s = result.report().summary();
         VerificationResult.Timings t = result.timings();
         out.println(String.format(Locale.ROOT, "%s %s: %d pages, %d figures, %d cells, lowest label contrast %s, %d points, "
-                        + "%d links (%d fragments), %d captures; %d finding%s in %.1f s (engine %.1f s, HTML checker %.1f s, captures %.1f s)",
+                        + "%d links (%d fragments), %d captures; %d finding%s in %.1f s (engine %.1f s, HTML checker %.1f s, captures %.1f s)%s",
                 result.clean() ? "verified" : "FAILED", site, s.pages(), s.figures(), s.cellsChecked(),
                 s.contrastMin() == null ? "n/a" : s.contrastMin() + ":1", s.points(), s.links(), s.fragments(), s.captures(),
                 result.findings().size(), result.findings().size() == 1 ? "" : "s", t.totalMillis() / 1000.0,
-                t.engineMillis() / 1000.0, t.htmlMillis() / 1000.0, t.captureMillis() / 1000.0));
+                t.engineMillis() / 1000.0, t.htmlMillis() / 1000.0, t.captureMillis() / 1000.0,
+                cache ? "; " + t.cachedPages() + " pages unchanged since a clean check, from the cache" : ""));
         return result.clean() ? 0 : 1;
     }
 }

@@ -18,7 +18,8 @@ import org.attoscope.util.WorkerPool;
 
 /**
  * One whole-site build: read and check the stories, render the lists, then trace, render and write each story's
- * explorer in turn, verify the staged site, and only then publish it over the old site.
+ * explorer in turn (the verifier checking each page as it is written), finish verifying the staged site, and only
+ * then publish it over the old site.
  *
  * <p>Everything that can fail on the author's input (front matter, vocabulary, templates) fails before the old
  * site is touched; see {@link StagedSite} for how publishing survives interruption. Each story's trace is released
@@ -104,11 +105,19 @@ public final class SiteBuild {
             SitePlan plan = SitePlan.of(renderer, config, bundle, figures, sections, stories, r -> trace(tracer, r));
             Output output = new Output(staged.dir());
             plan.fixed().forEach(output::write);
-            int points = explorers(plan.explorers(), output);
-            // After the explorers, whose traces are gone: a section traces again only the stories it shows.
-            plan.sections().forEach(output::write);
-            plan.publishing().forEach(output::write);
-            SiteVerifier.Verified verified = verifier.verify(staged.dir(), renderer);
+            int points;
+            SiteVerifier.Verified verified;
+            // The site's assets are written: from here on the verifier checks each page as soon as it is written, on
+            // its own threads, while the build renders the others (and checks again, at the end, any page whose
+            // early check found something the build had not written yet).
+            try (SiteVerifier.Run verifying = verifier.start(staged.dir(), renderer)) {
+                output.written = verifying::written;
+                points = explorers(plan.explorers(), output);
+                // After the explorers, whose traces are gone: a section traces again only the stories it shows.
+                plan.sections().forEach(output::write);
+                plan.publishing().forEach(output::write);
+                verified = verifying.finish();
+            }
             staged.publish();
             return new Summary(folders.out(), output.pages, stories.size(), points,
                     stories.stream().mapToInt(s -> s.unknownWords().size()).sum(), output.figures, verified.cells(),
@@ -147,6 +156,8 @@ public final class SiteBuild {
         private final List<String> paths = Collections.synchronizedList(new ArrayList<>());
         private int pages;
         private int figures;
+        /** Told each path once its file is complete (the verifier's early start). */
+        private volatile Consumer<String> written = path -> { };
 
         Output(Path dir) {
             this.dir = dir;
@@ -167,6 +178,7 @@ public final class SiteBuild {
                     figures += FigureCount.in(bytes);
                 }
             }
+            written.accept(page.path());
         }
 
         List<String> paths() {

@@ -29,4 +29,42 @@ public interface SiteVerifier {
     default String reportPage() {
         return null;
     }
+
+    /**
+     * One build's verification, begun while the build is still writing: the build names each file once it is final
+     * in the staged folder, and the verifier may check it on its own threads while the build renders the rest;
+     * {@link #finish} checks what is left and answers as {@link SiteVerifier#verify} does.
+     */
+    interface Run extends AutoCloseable {
+        /** {@code path} (from the site root) is written and will not change again in this build. */
+        void written(String path);
+
+        /** Every file is written: the rest of the verification, throwing on any finding. */
+        Verified finish();
+
+        /** Stops any check still running (a build that failed before {@link #finish}). */
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts verifying {@code stagedSite} before the build has written all of it. The default checks nothing early
+     * and runs {@link #verify} when the build finishes.
+     */
+    default Run start(Path stagedSite, PageRenderer pages) {
+        return new Run() {
+            @Override
+            public void written(String path) {
+            }
+
+            @Override
+            public Verified finish() {
+                return verify(stagedSite, pages);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

@@ -63,6 +63,15 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts one task now and returns how to wait for its result: the task's own exception is rethrown as it was
+     * thrown, as in {@link #all}.
+     */
+    public <T> java.util.function.Supplier<T> submit(Callable<T> task) {
+        Future<T> f = pool.submit(task);
+        return () -> join(f);
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

@@ -56,6 +56,11 @@ final class AuditedStories {
     /** Runs still to be asked for, and how many asks each has left; both guarded by {@code this}. */
     private final Map<String, FutureTask<Audited>> runs = new HashMap<>();
     private final Map<String, Integer> asksLeft = new HashMap<>();
+    /** Runs whose counted asks are used, newest last, at most {@link #spareRuns}; guarded by {@code this}. */
+    private final LinkedHashMap<String, FutureTask<Audited>> spares = new LinkedHashMap<>();
+    private int spareRuns;
+    /** The stories the page check on this thread has asked for, while {@link #recording} watches it. */
+    private final ThreadLocal<List<String>> asking = new ThreadLocal<>();
     private final ModelBundle bundle;
     private final PlainForward plain;
     private final PointsAudit audit;
@@ -77,6 +82,24 @@ final class AuditedStories {
     synchronized void expect(Map<String, Integer> asks) {
         asksLeft.clear();
         asksLeft.putAll(asks);
+    }
+
+    /**
+     * More asks, counted from pages about to be checked while others are still being written (the build's early
+     * start): added to those still expected.
+     */
+    synchronized void expectMore(Map<String, Integer> asks) {
+        asks.forEach((slug, n) -> asksLeft.merge(slug, n, Integer::sum));
+    }
+
+    /**
+     * Keeps up to {@code runs} of the runs whose counted asks are all used, newest kept, for asks counted later: when
+     * pages are checked as the build writes them, a lesson citing a story is counted only after the story's explorer
+     * page has been checked, and without these it would run the story again. Bounded, so memory stays that of a few
+     * runs whatever the site's size.
+     */
+    synchronized void keepSpares(int runs) {
+        spareRuns = runs;
     }
 
     /** The stories whose runs are kept now, sorted: those asked for and not yet by their last user. */
@@ -108,11 +131,24 @@ final class AuditedStories {
 
     /** The story's audited run, or null when the content has no such story. */
     Audited get(String slug) {
+        return get(slug, null);
+    }
+
+    /**
+     * As {@link #get(String)}, from the check of the story's own explorer page, which has already parsed the points
+     * it embeds: {@code explorerPoints} tells the run which targets to explain, so the page's (large) JSON is not read
+     * and parsed a second time. Null to read them from the explorer page on disk.
+     */
+    Audited get(String slug, JsonNode explorerPoints) {
+        List<String> asked = asking.get();
+        if (asked != null) {
+            asked.add(slug);
+        }
         Story story = stories.get(slug);
         if (story == null) {
             return null;
         }
-        FutureTask<Audited> task = take(slug, story);
+        FutureTask<Audited> task = take(slug, story, explorerPoints);
         task.run(); // runs once; any other caller waits in get()
         try {
             return task.get();
@@ -127,30 +163,73 @@ final class AuditedStories {
         }
     }
 
-    /** The story's run, kept for the asks still to come or forgotten when this is its last. */
-    private synchronized FutureTask<Audited> take(String slug, Story story) {
-        FutureTask<Audited> task = runs.computeIfAbsent(slug, s -> new FutureTask<>(() -> run(story)));
+    /**
+     * Runs {@code check} on this thread, adding to {@code asked} the slug of every story it asks for: what the
+     * verification cache keys an outcome by besides the page's own bytes.
+     */
+    <T> T recording(List<String> asked, java.util.function.Supplier<T> check) {
+        asking.set(asked);
+        try {
+            return check.get();
+        } finally {
+            asking.remove();
+        }
+    }
+
+    /** A counted ask that will not come (its page's outcome came from the cache): the run is let go at its last. */
+    synchronized void skip(String slug) {
         int left = asksLeft.getOrDefault(slug, 0) - 1;
         if (left > 0) {
             asksLeft.put(slug, left);
         } else {
             asksLeft.remove(slug);
+            FutureTask<Audited> task = runs.remove(slug);
+            if (task != null && spareRuns > 0) {
+                spares.put(slug, task);
+                while (spares.size() > spareRuns) {
+                    spares.remove(spares.keySet().iterator().next());
+                }
+            }
+        }
+    }
+
+    /** The story's run, kept for the asks still to come or forgotten when this is its last. */
+    private synchronized FutureTask<Audited> take(String slug, Story story, JsonNode explorerPoints) {
+        FutureTask<Audited> task = runs.get(slug);
+        if (task == null) {
+            task = spares.remove(slug);
+        }
+        if (task == null) {
+            task = new FutureTask<>(() -> run(story, explorerPoints));
+        }
+        int left = asksLeft.getOrDefault(slug, 0) - 1;
+        if (left > 0) {
+            asksLeft.put(slug, left);
+            runs.put(slug, task);
+        } else {
+            asksLeft.remove(slug);
             runs.remove(slug);
+            if (spareRuns > 0) {
+                spares.put(slug, task);
+                while (spares.size() > spareRuns) {
+                    spares.remove(spares.keySet().iterator().next());
+                }
+            }
         }
         return task;
     }
 
-    private Audited run(Story story) {
+    private Audited run(Story story, JsonNode explorerPoints) {
         long start = System.nanoTime();
         passes.incrementAndGet();
         try {
-            return audit(story);
+            return audit(story, explorerPoints);
         } finally {
             nanos.addAndGet(System.nanoTime() - start);
         }
     }
 
-    private Audited audit(Story story) {
+    private Audited audit(Story story, JsonNode explorerPoints) {
         Encoding enc = bundle.tokenizer().encode(story.text());
         String text = story.text();
         int n = enc.size();
@@ -162,7 +241,8 @@ final class AuditedStories {
         for (int i = 0; i < n; i++) {
             ids[i] = enc.tokens().get(i).id();
         }
-        List<PlainPoint> points = plain.run(ids, topn + 5, explainTargets(story.slug()));
+        IntFunction<int[]> targets = explorerPoints != null ? audit.targetsOf(explorerPoints) : explainTargets(story.slug());
+        List<PlainPoint> points = plain.run(ids, topn + 5, targets);
         return new Audited(story, text, ids, points, Sha256.hex(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -40,7 +40,12 @@ public record BuiltSite(Path dir, String display) {
 
     /** The pages the report describes: every HTML file except the report's own. */
     public List<String> pages() {
-        return files().stream().filter(f -> f.endsWith(".html") && !f.startsWith(Addresses.VERIFICATION_FOLDER + "/")).toList();
+        return files().stream().filter(BuiltSite::isPage).toList();
+    }
+
+    /** Whether the file at {@code path} is one of {@link #pages()}. */
+    static boolean isPage(String path) {
+        return path.endsWith(".html") && !path.startsWith(Addresses.VERIFICATION_FOLDER + "/");
     }
 
     /** Style sheets and scripts, checked for network loads. */

@@ -55,6 +55,9 @@ final class PageCheck {
         Document page = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.htmlParser());
         List<Finding> findings = new ArrayList<>();
 
+        // The points first: the check of a story's explorer page starts the story's run with the JSON it has parsed.
+        PointsCheck.Outcome embedded = points.check(file, path, page);
+
         List<FigureReport> figures = new ArrayList<>();
         int cellsInFigures = 0;
         int number = 0;
@@ -80,7 +83,6 @@ final class PageCheck {
                     + "values the verifier can re-derive (heatmap, cells, logits, attention-matrix, point); their values cannot be checked"));
         }
 
-        PointsCheck.Outcome embedded = points.check(file, path, page);
         if (embedded != null) {
             findings.addAll(embedded.findings());
             if (embedded.story() != null && path.equals(Addresses.explorer(embedded.story().story().slug()))) {

@@ -52,12 +52,13 @@ final class PointsCheck {
             return new Outcome(null, findings, null, null);
         }
         String slug = shown.path("name").asText("");
-        AuditedStories.Audited story = stories.get(slug);
+        String expectedPath = Addresses.explorer(slug);
+        // the story's explorer page is where its run reads the targets to explain: hand over what is parsed already
+        AuditedStories.Audited story = stories.get(slug, path.equals(expectedPath) ? shown : null);
         if (story == null) {
             findings.add(Finding.of(file, "the embedded points name story \"" + slug + "\", which the content folder does not have"));
             return new Outcome(null, findings, shown, null);
         }
-        String expectedPath = Addresses.explorer(slug);
         if (Addresses.explorerSlug(path).isPresent() && !path.equals(expectedPath)) {
             findings.add(Finding.of(file, "embeds the points of story " + slug + ", whose explorer page is " + expectedPath));
         }

@@ -21,19 +21,22 @@ final class ShippedFiles {
 
     private final Map<String, String> sha256ByPath;
     private final List<Finding> findings;
+    /** The staged site whose every file the build wrote, or null for a published site checked against its record. */
+    private final BuiltSite staged;
 
-    private ShippedFiles(Map<String, String> sha256ByPath, List<Finding> findings) {
+    private ShippedFiles(Map<String, String> sha256ByPath, List<Finding> findings, BuiltSite staged) {
         this.sha256ByPath = sha256ByPath;
         this.findings = findings;
+        this.staged = staged;
     }
 
-    /** A staged site: everything in it was written by the build. */
+    /**
+     * A staged site: everything in it was written by the build, so a file is shipped when it is there. Nothing is
+     * hashed up front (hashing every page of a large site cost seconds). A page checked while the build is still
+     * writing may miss a script written after it: the build's verification checks such a page again at the end.
+     */
     static ShippedFiles staged(BuiltSite site) {
-        Map<String, String> files = new TreeMap<>();
-        for (String path : site.files()) {
-            files.put(path, Sha256.hex(site.read(path)));
-        }
-        return new ShippedFiles(files, List.of());
+        return new ShippedFiles(Map.of(), List.of(), site);
     }
 
     /** A published site: its record, and a finding for every file that no longer matches it. */
@@ -43,7 +46,7 @@ final class ShippedFiles {
         if (!Files.isRegularFile(site.resolve(MARKER))) {
             findings.add(Finding.of(site.name(MARKER), "missing: without the build's record of the files it wrote, no script or style "
                     + "of the site can be told from one added later; build the site with `attoscope build`"));
-            return new ShippedFiles(files, findings);
+            return new ShippedFiles(files, findings, null);
         }
         try {
             JsonNode root = Json.mapper().readTree(site.resolve(MARKER).toFile());
@@ -65,11 +68,14 @@ final class ShippedFiles {
                 findings.add(Finding.of(site.name(path), "changed since the build wrote it: its sha256 is not the one " + MARKER + " records"));
             }
         }
-        return new ShippedFiles(files, findings);
+        return new ShippedFiles(files, findings, null);
     }
 
     /** Whether {@code path} is a file the build wrote with exactly these bytes. */
     boolean wrote(String path, byte[] bytes) {
+        if (staged != null) {
+            return Files.isRegularFile(staged.resolve(path));
+        }
         String expected = sha256ByPath.get(path);
         return expected != null && expected.equals(Sha256.hex(bytes));
     }

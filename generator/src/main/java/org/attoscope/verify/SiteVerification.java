@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.attoscope.InputException;
 import org.attoscope.capture.CaptureLibrary;
 import org.attoscope.capture.CaptureReplay;
@@ -34,13 +35,17 @@ import org.attoscope.util.WorkerPool;
  * resolved against the files as they now are. The report therefore never has to describe itself.
  *
  * <p>Everything is read again on each run (captures through their hash locks, stories through the verifier's own
- * forward pass, {@link PlainForward}); only the HTML checker and the weights are kept between runs. The verifier is a
+ * forward pass, {@link PlainForward}); only the HTML checker and the weights are kept between runs, and, when asked
+ * for ({@link #cachingIn}), the outcomes of clean pages whose bytes and inputs are unchanged ({@link VerifiedPages}).
+ * During a build, pages are checked as the build writes them ({@link #start}); the order of the steps above holds. The verifier is a
  * second opinion: for what it checks it shares definitions (data: the bundle, the scales' control points) with the
  * renderer, never code; the engine is used only to replay captures bit for bit.
  */
 public final class SiteVerification implements SiteVerifier {
     /** The verifier's rule set; the report names it. Raise it when what is checked changes. */
     public static final String VERSION = "attoscope verify 2";
+    /** The verification cache's folder, beside the site folder ({@link #cacheBeside}). */
+    public static final String CACHE_FOLDER = ".attoscope-cache/verify";
 
     private final Path content;
     private final ModelBundle bundle;
@@ -49,6 +54,8 @@ public final class SiteVerification implements SiteVerifier {
     private final NuHtmlChecker html;
     private final String display;
     private final int threads;
+    /** Where clean page outcomes are kept between runs ({@link VerifiedPages}), or null to re-derive every page. */
+    private final Path cache;
 
     /**
      * @param content the content folder the site was built from (stories, captures, site.json)
@@ -65,6 +72,33 @@ public final class SiteVerification implements SiteVerifier {
         this.html = html;
         this.display = display;
         this.threads = Math.max(1, threads);
+        this.cache = null;
+    }
+
+    private SiteVerification(SiteVerification v, Path cache) {
+        this.content = v.content;
+        this.bundle = v.bundle;
+        this.engine = v.engine;
+        this.plain = v.plain;
+        this.html = v.html;
+        this.display = v.display;
+        this.threads = v.threads;
+        this.cache = cache;
+    }
+
+    /**
+     * The same verification, taking the outcome of a page from {@code dir} when the page's bytes and every input its
+     * check reads are those of a clean earlier check ({@link VerifiedPages}), and keeping each new clean outcome
+     * there.
+     */
+    public SiteVerification cachingIn(Path dir) {
+        return new SiteVerification(this, dir);
+    }
+
+    /** The verification cache's folder for a site folder: beside it, never inside (the build replaces the site whole). */
+    public static Path cacheBeside(Path site) {
+        Path parent = site.toAbsolutePath().normalize().getParent();
+        return (parent == null ? site.toAbsolutePath() : parent).resolve(CACHE_FOLDER);
     }
 
     /**
@@ -73,22 +107,54 @@ public final class SiteVerification implements SiteVerifier {
      * @param pages the site's templates, which the report page is rendered with
      */
     public VerificationResult check(Path site, PageRenderer pages) {
-        return run(BuiltSite.open(site, display), pages, false);
+        try (Session session = new Session(BuiltSite.open(site, display), pages, false)) {
+            return session.result();
+        }
     }
 
     /** Checks a staged site, writes its report into it, then checks the report too. */
     public VerificationResult checkAndWriteReport(Path staged, PageRenderer pages) {
-        return run(BuiltSite.open(staged, display), pages, true);
+        try (Session session = new Session(BuiltSite.open(staged, display), pages, true)) {
+            return session.result();
+        }
     }
 
     /** The build's hook: fails on any finding, so the staged site is never published. */
     @Override
     public Verified verify(Path stagedSite, PageRenderer pages) {
-        VerificationResult result = checkAndWriteReport(stagedSite, pages);
-        if (!result.clean()) {
-            throw failure(Path.of(display), result.findings());
+        try (Run run = start(stagedSite, pages)) {
+            return run.finish();
         }
-        return new Verified(result.report().summary().figures(), result.report().summary().cellsChecked());
+    }
+
+    /**
+     * The build's early start: each page named {@link Run#written} is checked at once on the verifier's threads,
+     * while the build renders the others; {@link Run#finish} checks the pages not named (and the report), then the
+     * captures and links, and fails on any finding.
+     */
+    @Override
+    public Run start(Path stagedSite, PageRenderer pages) {
+        Session session = new Session(BuiltSite.open(stagedSite, display), pages, true);
+        return new Run() {
+            @Override
+            public void written(String path) {
+                session.written(path);
+            }
+
+            @Override
+            public Verified finish() {
+                VerificationResult result = session.result();
+                if (!result.clean()) {
+                    throw failure(Path.of(display), result.findings());
+                }
+                return new Verified(result.report().summary().figures(), result.report().summary().cellsChecked());
+            }
+
+            @Override
+            public void close() {
+                session.close();
+            }
+        };
     }
 
     @Override
@@ -108,59 +174,143 @@ public final class SiteVerification implements SiteVerifier {
                 "fix what each finding names (a template, a capture, a story, the engine); a build leaves the previous site in place until it verifies.");
     }
 
-    private VerificationResult run(BuiltSite site, PageRenderer renderer, boolean writeReport) {
-        long start = System.nanoTime();
-        long htmlBefore = html.elapsedNanos();
-        SiteConfig config = SiteConfig.load(content);
-        CaptureLibrary captures = new CaptureLibrary(content.resolve("captures"));
-        AuditedStories stories = new AuditedStories(content, bundle, plain, site, SiteBuild.TOP_N);
-        // A staged site holds only what the build wrote; a published one is checked against the build's record of it.
-        ShippedFiles shipped = writeReport ? ShippedFiles.staged(site) : ShippedFiles.published(site);
-        PageCheck pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(stories),
-                new PointsCheck(stories), html, AcceptedHtmlMessage.SITE,
-                bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped, config.baseUrl()));
+    /** How many finished runs the early start keeps for asks counted after their story's pages were checked. */
+    private static final int SPARE_RUNS = 16;
 
-        List<Finding> findings = new ArrayList<>(shipped.findings());
-        List<String> paths = site.pages();
-        stories.expect(StoryUses.of(site, paths));
-        List<PageOutcome> pages = checkPages(pageCheck, paths);
-        long engineMillis = stories.millis();
-        pages.forEach(p -> findings.addAll(p.findings()));
-        findings.addAll(explorerPages(site, stories.slugs(), pages));
-        List<Reference> assetReferences = new ArrayList<>();
-        findings.addAll(assets(site, assetReferences));
-        long captureStart = System.nanoTime();
-        List<CaptureChecks.Outcome> captured = new CaptureChecks(captures, new CaptureReplay(engine), bundle).run();
-        long captureMillis = (System.nanoTime() - captureStart) / 1_000_000;
-        captured.forEach(c -> findings.addAll(c.findings()));
+    /**
+     * One verification of one site: what the page checks share, the pages already being checked (the build's early
+     * start), and the rest of the check.
+     */
+    private final class Session implements AutoCloseable {
+        private final BuiltSite site;
+        private final PageRenderer renderer;
+        private final boolean writeReport;
+        private final long start = System.nanoTime();
+        private final long htmlBefore = html.elapsedNanos();
+        private final SiteConfig config;
+        private final CaptureLibrary captures;
+        private final AuditedStories stories;
+        private final ShippedFiles shipped;
+        private final PageCheck pageCheck;
+        private final WorkerPool pool;
+        private final VerifiedPages verified;
+        private final java.util.concurrent.atomic.AtomicInteger cached = new java.util.concurrent.atomic.AtomicInteger();
+        /** Pages checked (or being checked) as they were written; guarded by {@code this}. */
+        private final Map<String, Supplier<PageOutcome>> early = new HashMap<>();
 
-        Map<String, Set<String>> anchors = new HashMap<>();
-        pages.forEach(p -> anchors.put(p.path(), p.anchors()));
-        LinkCheck counting = new LinkCheck(site, anchors, config.baseUrl(), Set.copyOf(ReportPage.files()));
-        VerificationReport report = report(pages, captured, counting, site.assets().size());
-        findings.addAll(writeOrCompare(site, report, renderer, writeReport));
-
-        List<PageOutcome> all = new ArrayList<>(pages);
-        if (Files.isRegularFile(site.resolve(BuiltSite.REPORT_PAGE))) {
-            PageOutcome reportPage = pageCheck.check(BuiltSite.REPORT_PAGE);
-            findings.addAll(reportPage.findings());
-            anchors.put(reportPage.path(), reportPage.anchors());
-            all.add(reportPage);
+        Session(BuiltSite site, PageRenderer renderer, boolean writeReport) {
+            this.site = site;
+            this.renderer = renderer;
+            this.writeReport = writeReport;
+            config = SiteConfig.load(content);
+            captures = new CaptureLibrary(content.resolve("captures"));
+            stories = new AuditedStories(content, bundle, plain, site, SiteBuild.TOP_N);
+            // A staged site holds only what the build wrote; a published one is checked against the build's record of it.
+            shipped = writeReport ? ShippedFiles.staged(site) : ShippedFiles.published(site);
+            pageCheck = new PageCheck(site, new CaptureFigureCheck(captures), new EngineFigureCheck(stories),
+                    new PointsCheck(stories), html, AcceptedHtmlMessage.SITE,
+                    bundle.tokenizer()::word, bundle.tokenizer().unkId(), new ScriptAllowList(site, shipped, config.baseUrl()));
+            pool = new WorkerPool("attoscope-verify", threads);
+            verified = cache == null ? null : VerifiedPages.open(cache, content, bundle.dir(), site, writeReport);
         }
-        LinkCheck links = new LinkCheck(site, anchors, config.baseUrl(), Set.of());
-        for (PageOutcome p : all) {
-            findings.addAll(links.check(site.name(p.path()), p.references()).findings());
+
+        /** One page's outcome: from the cache when its bytes and inputs are those of a clean earlier check. */
+        private PageOutcome check(String path) {
+            if (verified == null) {
+                return pageCheck.check(path);
+            }
+            String key = verified.key(path, site.read(path));
+            PageOutcome kept = verified.find(key);
+            if (kept != null) {
+                Map<String, Integer> asks = new HashMap<>();
+                StoryUses.count(new String(site.read(path), StandardCharsets.UTF_8), asks);
+                asks.forEach((slug, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        stories.skip(slug);
+                    }
+                });
+                cached.incrementAndGet();
+                return kept;
+            }
+            List<String> asked = new ArrayList<>();
+            PageOutcome outcome = stories.recording(asked, () -> pageCheck.check(path));
+            verified.keep(key, outcome, asked);
+            return outcome;
         }
-        findings.addAll(links.check(site.display() + " style sheets", assetReferences).findings());
 
-        long totalMillis = (System.nanoTime() - start) / 1_000_000;
-        return new VerificationResult(findings, report, new VerificationResult.Timings(totalMillis, engineMillis,
-                (html.elapsedNanos() - htmlBefore) / 1_000_000, captureMillis));
-    }
+        /** A page of the report is final: count the runs it will ask for, and check it now. */
+        synchronized void written(String path) {
+            if (!BuiltSite.isPage(path) || early.containsKey(path)) {
+                return;
+            }
+            stories.keepSpares(SPARE_RUNS);
+            Map<String, Integer> asks = new HashMap<>();
+            StoryUses.count(new String(site.read(path), StandardCharsets.UTF_8), asks);
+            stories.expectMore(asks);
+            early.put(path, pool.submit(() -> check(path)));
+        }
 
-    private List<PageOutcome> checkPages(PageCheck check, List<String> paths) {
-        try (WorkerPool pool = new WorkerPool("attoscope-verify", threads)) {
-            return pool.all(paths.stream().map(path -> (Callable<PageOutcome>) () -> check.check(path)).toList());
+        VerificationResult result() {
+            List<Finding> findings = new ArrayList<>(shipped.findings());
+            List<String> paths = site.pages();
+            Map<String, Supplier<PageOutcome>> checking;
+            synchronized (this) {
+                checking = new HashMap<>(early);
+            }
+            List<String> rest = paths.stream().filter(p -> !checking.containsKey(p)).toList();
+            stories.expectMore(StoryUses.of(site, rest));
+            Map<String, PageOutcome> outcomes = new HashMap<>();
+            List<PageOutcome> late = pool.all(rest.stream().map(path -> (Callable<PageOutcome>) () -> check(path)).toList());
+            late.forEach(p -> outcomes.put(p.path(), p));
+            // in the site's order, whichever finished first, so the report and findings are the same every run
+            List<PageOutcome> pages = new ArrayList<>();
+            for (String path : paths) {
+                PageOutcome p = outcomes.containsKey(path) ? outcomes.get(path) : checking.get(path).get();
+                if (checking.containsKey(path) && !p.findings().isEmpty()) {
+                    // Checked while the build was still writing: what it lacked may have been written since (a
+                    // section's script after its page, an explorer after a page citing its story). A file written
+                    // later can only clear a finding, never make one, so only these are checked again.
+                    p = check(path);
+                }
+                pages.add(p);
+            }
+            long engineMillis = stories.millis();
+            pages.forEach(p -> findings.addAll(p.findings()));
+            findings.addAll(explorerPages(site, stories.slugs(), pages));
+            List<Reference> assetReferences = new ArrayList<>();
+            findings.addAll(assets(site, assetReferences));
+            long captureStart = System.nanoTime();
+            List<CaptureChecks.Outcome> captured = new CaptureChecks(captures, new CaptureReplay(engine), bundle).run();
+            long captureMillis = (System.nanoTime() - captureStart) / 1_000_000;
+            captured.forEach(c -> findings.addAll(c.findings()));
+
+            Map<String, Set<String>> anchors = new HashMap<>();
+            pages.forEach(p -> anchors.put(p.path(), p.anchors()));
+            LinkCheck counting = new LinkCheck(site, anchors, config.baseUrl(), Set.copyOf(ReportPage.files()));
+            VerificationReport report = report(pages, captured, counting, site.assets().size());
+            findings.addAll(writeOrCompare(site, report, renderer, writeReport));
+
+            List<PageOutcome> all = new ArrayList<>(pages);
+            if (Files.isRegularFile(site.resolve(BuiltSite.REPORT_PAGE))) {
+                PageOutcome reportPage = pageCheck.check(BuiltSite.REPORT_PAGE);
+                findings.addAll(reportPage.findings());
+                anchors.put(reportPage.path(), reportPage.anchors());
+                all.add(reportPage);
+            }
+            LinkCheck links = new LinkCheck(site, anchors, config.baseUrl(), Set.of());
+            for (PageOutcome p : all) {
+                findings.addAll(links.check(site.name(p.path()), p.references()).findings());
+            }
+            findings.addAll(links.check(site.display() + " style sheets", assetReferences).findings());
+
+            long totalMillis = (System.nanoTime() - start) / 1_000_000;
+            return new VerificationResult(findings, report, new VerificationResult.Timings(totalMillis, engineMillis,
+                    (html.elapsedNanos() - htmlBefore) / 1_000_000, captureMillis, cached.get()));
+        }
+
+        @Override
+        public void close() {
+            pool.close();
         }
     }
 

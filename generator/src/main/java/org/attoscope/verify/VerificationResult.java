@@ -24,7 +24,8 @@ public record VerificationResult(List<Finding> findings, VerificationReport repo
      * @param engineMillis  the verifier's own forward pass over every story, summed over threads
      * @param htmlMillis    the Nu HTML Checker, summed over pages (across threads, so it can exceed the total)
      * @param captureMillis hash locks and replays of the captures
+     * @param cachedPages   pages whose outcome came from the verification cache, unchanged since a clean check
      */
-    public record Timings(long totalMillis, long engineMillis, long htmlMillis, long captureMillis) {
+    public record Timings(long totalMillis, long engineMillis, long htmlMillis, long captureMillis, int cachedPages) {
     }
 }
