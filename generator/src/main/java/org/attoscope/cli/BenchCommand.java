@@ -1,6 +1,7 @@
 package org.attoscope.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.attoscope.bench.Bench;
 import org.attoscope.bench.BuildBench;
@@ -78,7 +79,10 @@ final class BenchCommand implements Callable<Integer> {
             case "serve-edit" -> {
                 String name = Path.of(edit).getFileName().toString().replaceFirst("\\.md$", "");
                 String page = edit.startsWith(StoryLibrary.FOLDER + "/") ? Addresses.explorer(name) : Addresses.lesson(name);
-                new ServeEditBench(bundle, content -> SiteSections.of(content, bundle), n, spec.commandLine().getOut())
+                // the baseline serves as serve did before its lessons kept their figures: every save draws them all again
+                List<ServeEditBench.Variant> variants = List.of(new ServeEditBench.Variant("serve", SiteSections.live(bundle)),
+                        new ServeEditBench.Variant("baseline (figures and formulas drawn afresh)", content -> SiteSections.of(content, bundle)));
+                new ServeEditBench(bundle, variants, n, spec.commandLine().getOut())
                         .run(modelOptions.content, templatesOption.templates, edit, page, 10, rounds);
                 return 0;
             }

@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LiveSite site = new LiveSite(new SiteBuild.Folders(modelOptions.content, templatesOption.templates, out), config, bundle,
                 new ModelPageFigures(), SiteVerifier.NONE, line -> err.println("warning: " + line), n,
-                content -> SiteSections.of(content, bundle));
+                SiteSections.live(bundle));
         try (ServeSession session = new ServeSession(site, List.of(modelOptions.content, templatesOption.templates), spec.commandLine().getOut(), err)) {
             session.start(port);
             session.awaitClose();

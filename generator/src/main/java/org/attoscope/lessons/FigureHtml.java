@@ -28,10 +28,14 @@ final class FigureHtml {
     private FigureHtml() {
     }
 
-    static String render(Fragments fragments, int number, LessonFigure figure, Lesson lesson) {
-        View view = new View(number, Addresses.figureId(number), figure.directive().name(), lesson.file().getFileName() + ":" + figure.directive().line(),
+    /** What the fragment shows of figure {@code number} of {@code lesson}. */
+    static View view(int number, LessonFigure figure, Lesson lesson) {
+        return new View(number, Addresses.figureId(number), figure.directive().name(), lesson.file().getFileName() + ":" + figure.directive().line(),
                 figure.data(), figure.svg().svg(), figure.caption().strip(), figure.source(), explorerLink(figure, lesson),
                 figure.data().get("data-point"));
+    }
+
+    static String render(Fragments fragments, View view) {
         return fragments.fragment(TEMPLATE, "lesson-figure", Map.of("figure", view));
     }
 

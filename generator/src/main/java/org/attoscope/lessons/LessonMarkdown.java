@@ -76,6 +76,11 @@ final class LessonMarkdown {
     private final FigureDirectives directives = new FigureDirectives();
 
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources) {
+        return render(lesson, book, sources, LessonCache.afresh(lesson));
+    }
+
+    /** @param drawing the figures and formulas the lesson's last render drew, reused where their inputs are unchanged */
+    RenderedLesson render(Lesson lesson, Book book, LessonSources sources, LessonCache.Drawing drawing) {
         Document document = parser.parse(lesson.body());
         nestUnderTitle(document);
         LessonLinks links = new LessonLinks(lesson.href(), book, sources.stories().slugs());
@@ -88,21 +93,24 @@ final class LessonMarkdown {
             if (node instanceof FencedCodeBlock fence) {
                 String info = fence.getInfo().toString().strip();
                 if (info.equals(FigureDirectives.MATH)) {
-                    prepared.put(node, FigureHtml.mathDisplay(sources.fragments(),
-                            math(at, fence.getContentChars().toString().strip(), MathStyle.DISPLAY)));
+                    String latex = fence.getContentChars().toString().strip();
+                    prepared.put(node, drawing.markup(new Formula(latex, MathStyle.DISPLAY),
+                            () -> FigureHtml.mathDisplay(sources.fragments(), math(at, latex, MathStyle.DISPLAY))));
                 } else if (directives.isDirective(info)) {
                     Directive d = DirectiveParser.parse(info, at.file(), at.line());
                     if (!fence.getContentChars().isBlank()) {
                         throw d.problem("the " + d.name() + " fence has text inside it.",
                                 "put attributes on the fence's line and leave the block empty; write prose outside it.");
                     }
-                    LessonFigure figure = directives.render(d, sources);
+                    LessonFigure figure = drawing.figure(d, () -> directives.render(d, sources));
                     figures.add(figure);
-                    prepared.put(node, FigureHtml.render(sources.fragments(), figures.size(), figure, lesson));
+                    FigureHtml.View view = FigureHtml.view(figures.size(), figure, lesson);
+                    prepared.put(node, drawing.markup(view, () -> FigureHtml.render(sources.fragments(), view)));
                 }
             } else if (node instanceof GitLabInlineMath m) {
-                prepared.put(node, FigureHtml.mathInline(sources.fragments(), math(at, m.getText().toString().strip(),
-                        MathStyle.INLINE)));
+                String latex = m.getText().toString().strip();
+                prepared.put(node, drawing.markup(new Formula(latex, MathStyle.INLINE),
+                        () -> FigureHtml.mathInline(sources.fragments(), math(at, latex, MathStyle.INLINE))));
             } else if (node instanceof Link link) {
                 link.setUrl(BasedSequence.of(links.resolve(at, link.getUrl().toString())));
             } else if (node instanceof Reference ref) {
@@ -119,9 +127,10 @@ final class LessonMarkdown {
                 toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(), h.getText().toString()));
             }
         }
+        List<String> pieces = new ArrayList<>();
         HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS)
-                .nodeRendererFactory(options -> new PreparedNodes(prepared)).build();
-        return new RenderedLesson(lesson, html5(renderer.render(document)), toc, figures);
+                .nodeRendererFactory(options -> new PreparedNodes(prepared, pieces)).build();
+        return new RenderedLesson(lesson, inPlace(html5(renderer.render(document)), pieces), toc, figures);
     }
 
     /**
@@ -178,6 +187,10 @@ final class LessonMarkdown {
 
     private static final Pattern VOID_ELEMENT = Pattern.compile("<(hr|br|img|input|wbr|col)((?:\\s+[^\\s<>/][^<>]*?)?)\\s*/>");
 
+    /** A formula as the page shows it: its markup depends on nothing else (and the templates). */
+    private record Formula(String latex, MathStyle style) {
+    }
+
     private static String math(Directive at, String latex, MathStyle style) {
         if (latex.isEmpty()) {
             throw at.problem("an empty formula.", "write LaTeX between $` and `$, or inside the ```math fence.");
@@ -189,8 +202,33 @@ final class LessonMarkdown {
         }
     }
 
-    /** Writes the SVG prepared in the first pass; other fences render as code blocks. */
-    private record PreparedNodes(Map<Node, String> prepared) implements NodeRenderer {
+    /**
+     * What stands in flexmark's output for the n-th prepared piece of markup: a tag no lesson can produce, since raw
+     * HTML is refused and text, code and attributes are escaped. The pieces (a figure is tens of kilobytes of SVG)
+     * are put in place after flexmark has written the rest, which it would otherwise copy char by char.
+     */
+    private static final String PIECE = "<attoscope-prepared-";
+
+    /**
+     * {@code html} with each {@link #PIECE} tag replaced by its piece. The pieces are the templates' figure and
+     * formula markup, which holds none of the void elements {@link #html5} rewrites, so it is already HTML5.
+     */
+    static String inPlace(String html, List<String> pieces) {
+        if (pieces.isEmpty()) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + pieces.stream().mapToInt(String::length).sum());
+        int at = 0;
+        for (int found = html.indexOf(PIECE); found >= 0; found = html.indexOf(PIECE, at)) {
+            int close = html.indexOf('>', found);
+            out.append(html, at, found).append(pieces.get(Integer.parseInt(html.substring(found + PIECE.length(), close))));
+            at = close + 1;
+        }
+        return out.append(html, at, html.length()).toString();
+    }
+
+    /** Writes the SVG prepared in the first pass, as a {@link #PIECE} tag; other fences render as code blocks. */
+    private record PreparedNodes(Map<Node, String> prepared, List<String> pieces) implements NodeRenderer {
 
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
@@ -203,7 +241,13 @@ final class LessonMarkdown {
             if (svg == null) {
                 context.delegateRender();
             } else {
-                html.raw(svg);
+                // the piece's closing newlines stay in flexmark's output: it decides by them how the next block starts
+                int end = svg.length();
+                while (end > 0 && svg.charAt(end - 1) == '\n') {
+                    end--;
+                }
+                html.raw(PIECE + pieces.size() + ">" + svg.substring(end));
+                pieces.add(svg.substring(0, end));
             }
         }
     }

@@ -20,6 +20,7 @@ import org.attoscope.pages.SearchEntry;
 import org.attoscope.pages.SectionPage;
 import org.attoscope.pages.SiteSection;
 import org.attoscope.pages.StoryTraces;
+import org.attoscope.pages.Verbatim;
 
 /**
  * The book of lessons as a part of the site: a contents page at {@code lessons/index.html} (template
@@ -43,17 +44,28 @@ public final class LessonSection implements SiteSection {
     private final Book book;
     private final CaptureLibrary captures;
     private final ModelBundle bundle;
+    private final LessonCache cache;
     private final LessonMarkdown markdown = new LessonMarkdown();
 
     /** Reads the book now, so a lesson's front matter fails the build before any model run. */
     public LessonSection(Path contentDir, ModelBundle bundle) {
-        this(Book.load(contentDir), new CaptureLibrary(contentDir.resolve("captures")), bundle);
+        this(contentDir, bundle, LessonCache.none());
+    }
+
+    /** @param cache what earlier readings of this content folder drew, for {@code attoscope serve} */
+    public LessonSection(Path contentDir, ModelBundle bundle, LessonCache cache) {
+        this(Book.load(contentDir), new CaptureLibrary(contentDir.resolve("captures")), bundle, cache);
     }
 
     public LessonSection(Book book, CaptureLibrary captures, ModelBundle bundle) {
+        this(book, captures, bundle, LessonCache.none());
+    }
+
+    public LessonSection(Book book, CaptureLibrary captures, ModelBundle bundle, LessonCache cache) {
         this.book = book;
         this.captures = captures;
         this.bundle = bundle;
+        this.cache = cache;
     }
 
     /** No link when there are no lessons: a content folder without a book gets a site without a Lessons page. */
@@ -66,8 +78,8 @@ public final class LessonSection implements SiteSection {
     /** Each lesson, found by its title, summary, headings and prose; figure directives and link targets are left out. */
     @Override
     public List<SearchEntry> searchEntries() {
-        return book.lessons().stream().map(l -> SearchEntry.of("Lesson", l.title(), l.summary(),
-                LINK_TARGET.matcher(FENCED.matcher(l.body()).replaceAll(" ")).replaceAll("]"), l.href())).toList();
+        return book.lessons().stream().map(lesson -> cache.readOf(lesson, "search", l -> SearchEntry.of("Lesson", l.title(), l.summary(),
+                LINK_TARGET.matcher(FENCED.matcher(l.body()).replaceAll(" ")).replaceAll("]"), l.href()))).toList();
     }
 
     /**
@@ -83,7 +95,7 @@ public final class LessonSection implements SiteSection {
             }
             Map<String, Integer> firstFigure = new LinkedHashMap<>();
             Map<String, SortedSet<Integer>> points = new LinkedHashMap<>();
-            List<Directive> figures = markdown.figureDirectives(lesson);
+            List<Directive> figures = cache.readOf(lesson, "figures", markdown::figureDirectives);
             for (int i = 0; i < figures.size(); i++) {
                 String story = figures.get(i).attributes().get(STORY);
                 if (story != null) {
@@ -115,7 +127,7 @@ public final class LessonSection implements SiteSection {
         }
         LessonSources sources = new LessonSources(captures, bundle, stories, fragments);
         List<LessonEntry> entries = book.lessons().stream().map(LessonEntry::of).toList();
-        LessonInputs inputs = new LessonInputs(entries, captures, stories);
+        LessonInputs inputs = new LessonInputs(entries, captures, stories, bundle, fragments.fingerprint(), cache);
         List<SectionPage> pages = new ArrayList<>();
         pages.add(new SectionPage(Addresses.LESSONS, "lessons", Map.of("lessons", entries)));
         for (int i = 0; i < entries.size(); i++) {
@@ -123,9 +135,12 @@ public final class LessonSection implements SiteSection {
             Neighbours<LessonEntry> around = Neighbours.of(entries, i);
             int position = i + 1;
             pages.add(new SectionPage(lesson.href(), "lesson", inputs.of(lesson), () -> {
-                RenderedLesson r = markdown.render(lesson, book, sources);
+                LessonCache.Drawing drawing = cache.drawing(lesson, inputs::ofFigure, fragments.fingerprint());
+                RenderedLesson r = markdown.render(lesson, book, sources, drawing);
+                drawing.keep();
+                Verbatim verbatim = new Verbatim(); // the body, figures and all, goes in after the template has run
                 return Map.of("lesson", new LessonPage(entries.get(position - 1), r.html(), r.toc(), around.previous(),
-                        around.next(), position, entries.size()));
+                        around.next(), position, entries.size(), verbatim.hold(r.html())), Verbatim.VARIABLE, verbatim);
             }));
         }
         return pages;

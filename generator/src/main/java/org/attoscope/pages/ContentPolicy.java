@@ -36,7 +36,9 @@ public final class ContentPolicy {
     static final Set<String> COMPILE_WEBASSEMBLY = Set.of(Addresses.PLAYGROUND);
     static final String WEBASSEMBLY = "'wasm-unsafe-eval'";
 
-    private static final Pattern SCRIPT = Pattern.compile("<script\\b([^>]*)>(.*?)</script\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    /** An inline script is an opening tag, then everything up to the first closing tag. */
+    private static final Pattern SCRIPT_OPEN = Pattern.compile("<script\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCRIPT_CLOSE = Pattern.compile("</script\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TYPE = Pattern.compile("\\btype\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("\\bsrc\\s*=", Pattern.CASE_INSENSITIVE);
 
@@ -82,15 +84,35 @@ public final class ContentPolicy {
     /** The sha256 of every inline script a browser runs (not data blocks such as {@code application/json}), in page order. */
     static Set<String> inlineScriptHashes(String html) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = SCRIPT.matcher(html);
-        while (m.find()) {
-            String attributes = m.group(1);
-            if (SRC.matcher(attributes).find() || !isCode(typeOf(attributes))) {
-                continue;
+        Matcher open = SCRIPT_OPEN.matcher(html);
+        Matcher close = SCRIPT_CLOSE.matcher(html);
+        int at = 0;
+        while (true) {
+            int start = tag(open, html, "<script", at);
+            int end = start < 0 ? -1 : tag(close, html, "</script", open.end());
+            if (end < 0) {
+                return out; // a script never closed is no script a browser runs, nor is anything after it
             }
-            out.add(hash(m.group(2)));
+            String attributes = open.group(1);
+            if (!SRC.matcher(attributes).find() && isCode(typeOf(attributes))) {
+                out.add(hash(html.substring(open.end(), end)));
+            }
+            at = close.end();
         }
-        return out;
+    }
+
+    /**
+     * Where {@code tag} (matched at that place) first starts at or after {@code from}, or -1. Found by its opening
+     * {@code <} and name, as fast as indexOf, since the pages are hundreds of kilobytes of figures and data; the
+     * pattern decides at each candidate, so matches are exactly the pattern's.
+     */
+    private static int tag(Matcher tag, String html, String name, int from) {
+        for (int i = html.indexOf('<', from); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i, name, 0, name.length()) && tag.region(i, html.length()).lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String typeOf(String attributes) {

@@ -7,7 +7,6 @@ import java.util.Map;
  * Renders one {@code th:fragment} of the site's templates on its own, for markup a section embeds in a page it
  * builds (a lesson's figures inside its rendered Markdown): code computes what to show, a template writes it.
  */
-@FunctionalInterface
 public interface Fragments {
     /**
      * @param template  the template's name in {@code templates/}, without {@code .html}
@@ -16,8 +15,25 @@ public interface Fragments {
      */
     String fragment(String template, String fragment, Map<String, Object> variables);
 
+    /**
+     * What every fragment's markup depends on: the bytes of all the templates. Equal fingerprints render equal
+     * markup from equal variables, so markup drawn under one may be kept for another ({@code attoscope serve}).
+     */
+    String fingerprint();
+
     /** The fragments of the templates in {@code templatesDir} (tools and tests that render a section themselves). */
     static Fragments of(Path templatesDir) {
-        return Templates.open(templatesDir)::renderFragment;
+        Templates templates = Templates.open(templatesDir);
+        return new Fragments() {
+            @Override
+            public String fragment(String template, String fragment, Map<String, Object> variables) {
+                return templates.renderFragment(template, fragment, variables);
+            }
+
+            @Override
+            public String fingerprint() {
+                return templates.fingerprint();
+            }
+        };
     }
 }

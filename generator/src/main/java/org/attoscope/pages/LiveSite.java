@@ -22,6 +22,7 @@ import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.trace.PromptTrace;
 import org.attoscope.trace.Tracer;
+import org.attoscope.util.FileHashes;
 import org.attoscope.util.WorkerPool;
 
 /**
@@ -40,8 +41,12 @@ import org.attoscope.util.WorkerPool;
  * Not thread-safe: one caller (the serve loop) updates at a time.
  */
 public final class LiveSite implements AutoCloseable {
-    /** What one build changed on disk. */
-    public record Change(List<String> written, List<String> deleted, int storiesTraced, long millis) {
+    /**
+     * What one build changed on disk.
+     *
+     * @param stages where its {@code millis} went
+     */
+    public record Change(List<String> written, List<String> deleted, int storiesTraced, long millis, Stages stages) {
         public Change {
             written = List.copyOf(written);
             deleted = List.copyOf(deleted);
@@ -50,6 +55,14 @@ public final class LiveSite implements AutoCloseable {
         public boolean isEmpty() {
             return written.isEmpty() && deleted.isEmpty();
         }
+    }
+
+    /**
+     * Milliseconds of an update's stages: reading content/ and templates/ (site.json, the templates' bytes, the
+     * stories, the sections), planning every page with its inputs, rendering the changed pages (their model runs
+     * included), and writing them (with the site's marker).
+     */
+    public record Stages(double read, double plan, double render, double write) {
     }
 
     private record TraceKey(String slug, String text) {
@@ -64,6 +77,8 @@ public final class LiveSite implements AutoCloseable {
     private final Tracer tracer;
     private final WorkerPool workers;
     private final Function<Path, List<SiteSection>> sections;
+    private final ModelFacts facts;
+    private final FileHashes assetHashes = new FileHashes();
 
     private Templates templates;
     private Map<String, List<Object>> published = Map.of();
@@ -86,6 +101,7 @@ public final class LiveSite implements AutoCloseable {
         this.warnings = warnings;
         this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads, true);
         this.workers = new WorkerPool("attoscope-live-page", threads);
+        this.facts = ModelFacts.of(bundle);
     }
 
     /** The content folder the site is built from. */
@@ -106,19 +122,17 @@ public final class LiveSite implements AutoCloseable {
             throw new InputException(config.file(), "the model in site.json changed while serving.",
                     "stop attoscope serve (Ctrl-C) and start it again to load the new model.");
         }
-        Templates current = Templates.open(folders.templates());
-        if (templates != null && templates.sameFilesAs(current)) {
-            current = templates; // keep Thymeleaf's parsed templates warm
-        }
+        Templates current = Templates.open(folders.templates(), templates); // the same, unless a template changed
         Map<Story, ReadStory> read = SitePlan.readStories(folders.content(), bundle.tokenizer(), readStories, warnings);
         List<ReadStory> stories = List.copyOf(read.values());
 
         List<SiteSection> sections = this.sections.apply(folders.content());
-        SiteRenderer renderer = new SiteRenderer(current, config, bundle, sections, verifier.reportPage());
+        long planned = System.nanoTime();
+        SiteRenderer renderer = new SiteRenderer(current, config, facts, sections, verifier.reportPage());
         Map<TraceKey, PromptTrace> nextTraces = new ConcurrentHashMap<>();
         AtomicInteger traced = new AtomicInteger();
         List<PlannedPage> plan = SitePlan.of(renderer, config, bundle, figures, sections, stories,
-                r -> trace(r, nextTraces, traced)).all();
+                r -> trace(r, nextTraces, traced), assetHashes).all();
 
         Map<String, List<Object>> inputs = new LinkedHashMap<>();
         List<PlannedPage> changed = new ArrayList<>();
@@ -128,13 +142,16 @@ public final class LiveSite implements AutoCloseable {
                 changed.add(page);
             }
         }
+        long rendering = System.nanoTime();
         Map<String, byte[]> rendered = render(changed);
+        long writing = System.nanoTime();
         List<String> deleted = published.keySet().stream().filter(p -> !inputs.containsKey(p)).sorted().toList();
         if (published.isEmpty()) {
             publishWhole(rendered, renderer);
         } else {
             writeInPlace(rendered, deleted);
         }
+        long end = System.nanoTime();
         // Only now, with everything on disk, does this build become the last good one.
         templates = current;
         published = inputs;
@@ -146,7 +163,12 @@ public final class LiveSite implements AutoCloseable {
             }
         }
         traces = nextTraces;
-        return new Change(List.copyOf(rendered.keySet()), deleted, traced.get(), (System.nanoTime() - start) / 1_000_000);
+        return new Change(List.copyOf(rendered.keySet()), deleted, traced.get(), (end - start) / 1_000_000,
+                new Stages(ms(planned - start), ms(rendering - planned), ms(writing - rendering), ms(end - writing)));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
     }
 
     /** The pages on the worker threads; the first failure in plan order is the one reported. */

@@ -33,6 +33,11 @@ final class OnDemandTraces implements StoryTraces {
     }
 
     @Override
+    public int exploredTokens(String slug) {
+        return stories.get(slug).exploredTokens();
+    }
+
+    @Override
     public synchronized TracedStory get(String slug) {
         ReadStory s = stories.get(slug);
         return s == null ? null : traced.computeIfAbsent(slug, k -> tracing.apply(s));

@@ -17,8 +17,10 @@ import org.attoscope.model.Tokenizer;
  * @param encoding     the tokens of {@code explored}
  * @param storyTokens  tokens of the whole story, {@code <bos>} included
  * @param unknownWords the whole story's words outside the vocabulary
+ * @param search       its entry in the site's search, made once with the reading, as serve keeps an unchanged story's
  */
-record ReadStory(Story story, Story explored, Encoding encoding, int storyTokens, List<StoryVocabulary.Warning> unknownWords) {
+record ReadStory(Story story, Story explored, Encoding encoding, int storyTokens, List<StoryVocabulary.Warning> unknownWords,
+                 SearchEntry search) {
     /** Unknown-word warnings printed per story; a long story of rare words would otherwise flood the terminal. */
     static final int WARNINGS_PER_STORY = 10;
 
@@ -30,7 +32,8 @@ record ReadStory(Story story, Story explored, Encoding encoding, int storyTokens
     static ReadStory of(Story story, Tokenizer tokenizer) {
         Encoding whole = tokenizer.encode(story.text());
         List<StoryVocabulary.Warning> unknown = StoryVocabulary.check(story, whole, tokenizer);
-        return new ReadStory(story, StoryExcerpt.of(story, whole), StoryExcerpt.tokens(whole), whole.size(), unknown);
+        return new ReadStory(story, StoryExcerpt.of(story, whole), StoryExcerpt.tokens(whole), whole.size(), unknown,
+                SearchEntry.story(story));
     }
 
     /** The lines to print about the story's unknown words: the first few, then how many more there are. */

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.attoscope.content.Story;
 
 /**
  * One page the site's search finds.
@@ -47,8 +48,7 @@ public record SearchEntry(String kind, String title, String description, String 
     }
 
     /** A story's entry: found by its title, note and whole text; described by its note, else its opening. */
-    static SearchEntry story(ReadStory read) {
-        var s = read.story();
+    static SearchEntry story(Story s) {
         String note = s.note() == null ? "" : s.note();
         return of("Story", s.title(), note.isBlank() ? opening(s.text()) : note, s.text(), Addresses.explorer(s.slug()));
     }

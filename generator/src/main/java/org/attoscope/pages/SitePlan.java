@@ -17,7 +17,7 @@ import org.attoscope.content.Story;
 import org.attoscope.content.StoryLibrary;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.model.Tokenizer;
-import org.attoscope.util.Sha256;
+import org.attoscope.util.FileHashes;
 
 /**
  * Every file of the site and what each is made of, for {@code attoscope build} (which renders all of it) and
@@ -76,6 +76,13 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
      */
     static SitePlan of(SiteRenderer renderer, SiteConfig config, ModelBundle bundle, PageFigures figures,
                        List<SiteSection> sections, List<ReadStory> stories, Function<ReadStory, TracedStory> tracing) {
+        return of(renderer, config, bundle, figures, sections, stories, tracing, new FileHashes());
+    }
+
+    /** @param assetHashes the assets' hashes, which serve keeps from plan to plan for the bytes that did not change */
+    static SitePlan of(SiteRenderer renderer, SiteConfig config, ModelBundle bundle, PageFigures figures,
+                       List<SiteSection> sections, List<ReadStory> stories, Function<ReadStory, TracedStory> tracing,
+                       FileHashes assetHashes) {
         List<StoryEntry> entries = stories.stream().map(ReadStory::entry).toList();
         List<PlannedPage> fixed = new ArrayList<>();
         fixed.add(renderer.page(Addresses.HOME, "home", Map.of("stories", entries), entries));
@@ -85,7 +92,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         fixed.add(renderer.page(Addresses.NOT_FOUND, "not-found", Map.of(), List.of()));
         fixed.add(renderer.page(Addresses.SEARCH, "search", Map.of(), List.of()));
         fixed.add(searchIndex(stories, sections));
-        fixed.addAll(assets(renderer.templatesDir()));
+        fixed.addAll(assets(renderer.templatesDir(), assetHashes));
 
         // An explorer lists the pages that cite it, so a lesson that starts or stops citing a story, or is renamed,
         // changes that story's explorer's inputs and serve renders it again.
@@ -96,7 +103,11 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
             Neighbours<StoryEntry> around = Neighbours.of(entries, i);
             List<Citation> citedIn = cited.getOrDefault(story.story().slug(), List.of());
             PlannedPage page = renderer.page(Addresses.explorer(story.story().slug()), "story",
-                    () -> Map.of("page", explorerPage(tracing.apply(story), around, bundle, figures), "citedIn", citedIn),
+                    () -> {
+                        Verbatim verbatim = new Verbatim(); // the figures' SVG goes in after the template has run
+                        return Map.of("page", explorerPage(tracing.apply(story), around, bundle, figures, verbatim), "citedIn", citedIn,
+                                Verbatim.VARIABLE, verbatim);
+                    },
                     Arrays.asList(story.explored(), story.storyTokens(), around, citedIn));
             explorers.add(new Explorer(story, citedIn, page));
         }
@@ -136,7 +147,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
      */
     private static PlannedPage searchIndex(List<ReadStory> stories, List<SiteSection> sections) {
         List<SearchEntry> entries = new ArrayList<>();
-        stories.forEach(s -> entries.add(SearchEntry.story(s)));
+        stories.forEach(s -> entries.add(s.search()));
         sections.forEach(s -> entries.addAll(s.searchEntries()));
         List<SearchEntry> index = List.copyOf(entries);
         return new PlannedPage(Addresses.SEARCH_INDEX, List.of(index), () -> SearchIndex.script(index));
@@ -151,9 +162,11 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
         return all;
     }
 
-    private static ExplorerPage explorerPage(TracedStory s, Neighbours<StoryEntry> around, ModelBundle bundle, PageFigures figures) {
+    private static ExplorerPage explorerPage(TracedStory s, Neighbours<StoryEntry> around, ModelBundle bundle, PageFigures figures,
+                                             Verbatim verbatim) {
         return ExplorerPages.of(s.story(), s.encoding(), s.trace(), bundle.config(),
-                figures.storyFigures(s.story(), s.trace()), around.previous(), around.next(), s.storyTokens());
+                figures.storyFigures(s.story(), s.trace()).stream().map(f -> f.heldBy(verbatim)).toList(), around.previous(),
+                around.next(), s.storyTokens());
     }
 
     private static List<PlannedPage> publishing(SiteConfig config, List<String> pagePaths) {
@@ -167,7 +180,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
     }
 
     /** {@code templates/assets} (CSS, the explorer script), copied byte for byte, in a stable order. */
-    private static List<PlannedPage> assets(Path templatesDir) {
+    private static List<PlannedPage> assets(Path templatesDir, FileHashes hashes) {
         Path source = templatesDir.resolve(Addresses.ASSETS);
         if (!Files.isDirectory(source)) {
             return List.of();
@@ -177,7 +190,7 @@ record SitePlan(List<PlannedPage> fixed, List<Explorer> explorers, List<PlannedP
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(f);
                 out.add(new PlannedPage(Addresses.asset(source.relativize(f).toString().replace('\\', '/')),
-                        List.of(Sha256.hex(bytes)), () -> bytes));
+                        List.of(hashes.sha256(f, bytes)), () -> bytes));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,11 +31,16 @@ final class SiteRenderer implements PageRenderer, Fragments {
 
     /** @param reportPage the verifier's report page, linked from every footer, or null */
     SiteRenderer(Templates templates, SiteConfig config, ModelBundle bundle, List<SiteSection> sections, String reportPage) {
+        this(templates, config, ModelFacts.of(bundle), sections, reportPage);
+    }
+
+    /** @param facts the model's, which serve reads once, as they depend on the model alone */
+    SiteRenderer(Templates templates, SiteConfig config, ModelFacts facts, List<SiteSection> sections, String reportPage) {
         this.nav = sections.stream().flatMap(s -> s.nav().stream()).toList();
         this.reportPage = reportPage;
         this.templates = templates;
         this.config = config;
-        this.facts = ModelFacts.of(bundle);
+        this.facts = facts;
     }
 
     Path templatesDir() {
@@ -62,6 +67,11 @@ final class SiteRenderer implements PageRenderer, Fragments {
     }
 
     @Override
+    public String fingerprint() {
+        return templates.fingerprint();
+    }
+
+    @Override
     public byte[] render(String path, String template, Map<String, Object> variables) {
         Map<String, Object> vars = new LinkedHashMap<>(variables);
         vars.put("root", Addresses.hostRoot(path, config.baseUrl()));
@@ -75,6 +85,6 @@ final class SiteRenderer implements PageRenderer, Fragments {
         boolean notFound = path.equals(Addresses.NOT_FOUND);
         vars.put("canonical", config.baseUrl() == null || notFound ? null : Addresses.url(config.baseUrl(), path));
         vars.put("csp", ContentPolicy.PLACEHOLDER);
-        return ContentPolicy.seal(templates.render(template, vars), path).getBytes(StandardCharsets.UTF_8);
+        return ContentPolicy.seal(Verbatim.of(variables).restore(templates.render(template, vars)), path).getBytes(StandardCharsets.UTF_8);
     }
 }

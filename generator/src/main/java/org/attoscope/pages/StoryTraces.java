@@ -30,6 +30,11 @@ public interface StoryTraces {
             }
 
             @Override
+            public int exploredTokens(String slug) {
+                return bySlug.get(slug).encoding().size();
+            }
+
+            @Override
             public TracedStory get(String slug) {
                 return bySlug.get(slug);
             }
@@ -41,6 +46,9 @@ public interface StoryTraces {
 
     /** The story as its explorer covers it (what its trace is computed from), or null when there is no such story. */
     Story explored(String slug);
+
+    /** How many tokens the trace of {@link #explored} reads, {@code <bos>} included, known without tracing it. */
+    int exploredTokens(String slug);
 
     /** The story with its prediction points, or null when there is no such story. */
     TracedStory get(String slug);

@@ -30,14 +30,26 @@ final class Templates {
     private final Path dir;
     private final TemplateEngine engine;
     private final Map<String, TemplateFile> fileHashes;
+    private final String fingerprint;
 
     private Templates(Path dir, TemplateEngine engine, Map<String, TemplateFile> fileHashes) {
         this.dir = dir;
         this.engine = engine;
         this.fileHashes = fileHashes;
+        StringBuilder all = new StringBuilder();
+        fileHashes.forEach((name, file) -> all.append(name).append('=').append(file.sha256()).append(';'));
+        this.fingerprint = all.toString();
     }
 
     static Templates open(Path dir) {
+        return open(dir, null);
+    }
+
+    /**
+     * The templates in {@code dir}; {@code known} itself, with Thymeleaf's parsed templates warm, when it was opened
+     * on the same folder holding the same files byte for byte.
+     */
+    static Templates open(Path dir, Templates known) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir, "the templates folder does not exist.", "pass --templates with the folder holding the site's .html templates.");
         }
@@ -46,6 +58,10 @@ final class Templates {
                 throw new InputException(dir.resolve(name + ".html"), "the template is missing.",
                         "restore it from the repository's templates/ folder; the build needs " + String.join(", ", REQUIRED) + ".");
             }
+        }
+        Map<String, TemplateFile> hashes = hashes(dir);
+        if (known != null && known.dir.equals(dir) && known.fileHashes.equals(hashes)) {
+            return known;
         }
         FileTemplateResolver resolver = new FileTemplateResolver();
         resolver.setPrefix(dir.toAbsolutePath().normalize() + "/");
@@ -56,7 +72,7 @@ final class Templates {
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.addDialect(new DataAttributes());
-        return new Templates(dir, engine, hashes(dir));
+        return new Templates(dir, engine, hashes);
     }
 
     /**
@@ -74,12 +90,12 @@ final class Templates {
         return sb.toString();
     }
 
-    private record TemplateFile(String sha256, boolean definesFragments) {
+    /** Every template file with its sha256: what any fragment, which may include any template, can depend on. */
+    String fingerprint() {
+        return fingerprint;
     }
 
-    /** True when both were opened on the same folder holding the same template files, byte for byte. */
-    boolean sameFilesAs(Templates other) {
-        return dir.equals(other.dir) && fileHashes.equals(other.fileHashes);
+    private record TemplateFile(String sha256, boolean definesFragments) {
     }
 
     private static Map<String, TemplateFile> hashes(Path dir) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.attoscope.content.Story;
 import org.attoscope.model.ModelBundle;
-import org.attoscope.model.Tokenizer;
 import org.attoscope.pages.Addresses;
 import org.attoscope.pages.Fragments;
 import org.attoscope.pages.NavLink;
@@ -40,7 +39,7 @@ public final class PlaygroundSection implements SiteSection {
     @Override
     public List<SectionPage> pages(StoryTraces stories, Fragments fragments) {
         List<Story> explored = stories.slugs().stream().map(stories::explored).toList();
-        Story reference = shortest(explored, bundle.tokenizer());
+        Story reference = shortest(explored, stories);
         List<Object> inputs = List.of(bundle.sha256(), explored);
         return List.of(new SectionPage(PAGE, TEMPLATE, inputs, () -> {
             String json = null;
@@ -58,10 +57,13 @@ public final class PlaygroundSection implements SiteSection {
         return List.of(new PlannedPage(WeightsScript.PATH, List.of(bundle.sha256()), () -> WeightsScript.of(bundle)));
     }
 
-    /** Fewest tokens, then the first slug: the same story for the same stories. */
-    static Story shortest(List<Story> stories, Tokenizer tokenizer) {
+    /**
+     * Fewest tokens, then the first slug: the same story for the same stories. The counts are the ones the stories
+     * were read with, so a rebuild tokenises nothing again.
+     */
+    static Story shortest(List<Story> stories, StoryTraces traces) {
         return stories.stream()
-                .min(Comparator.comparingInt((Story s) -> tokenizer.encode(s.text()).size()).thenComparing(Story::slug))
+                .min(Comparator.comparingInt((Story s) -> traces.exploredTokens(s.slug())).thenComparing(Story::slug))
                 .orElse(null);
     }
 }

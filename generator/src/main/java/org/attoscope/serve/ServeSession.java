@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.attoscope.InputException;
 import org.attoscope.pages.LiveSite;
 
@@ -21,6 +22,7 @@ public final class ServeSession implements AutoCloseable {
     private final PrintWriter err;
     private final Path workingDir = Path.of("").toAbsolutePath();
     private final ReloadChannel channel = new ReloadChannel();
+    private final Consumer<LiveSite.Change> built;
     private SiteServer server;
     private SourceWatcher watcher;
     private Thread loop;
@@ -30,10 +32,16 @@ public final class ServeSession implements AutoCloseable {
      * @param watched the folders whose edits trigger a rebuild (content/, templates/)
      */
     public ServeSession(LiveSite site, List<Path> watched, PrintWriter out, PrintWriter err) {
+        this(site, watched, out, err, change -> { });
+    }
+
+    /** @param built told of every good build, after it is on disk (the serve-edit benchmark times its stages) */
+    public ServeSession(LiveSite site, List<Path> watched, PrintWriter out, PrintWriter err, Consumer<LiveSite.Change> built) {
         this.site = site;
         this.watched = List.copyOf(watched);
         this.out = out;
         this.err = err;
+        this.built = built;
     }
 
     /**
@@ -86,6 +94,7 @@ public final class ServeSession implements AutoCloseable {
             changed.addAll(change.deleted());
             report(change, wasBroken, trigger.isEmpty());
             channel.built(changed);
+            built.accept(change);
         } catch (InputException e) {
             fail(BuildProblem.of(e, workingDir));
         } catch (RuntimeException e) {
