@@ -37,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--min-seconds", defaultValue = "3", description = "time each case at least this long (default: ${DEFAULT-VALUE})")
     double minSeconds;
 
-    @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), process (whole `points` processes against the JavaScript and PyTorch baselines), serve-edit (save-to-disk "
+    @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), engine (the 1,000-story corpus case of points alone), process (whole `points` processes against the JavaScript and PyTorch baselines), serve-edit (save-to-disk "
             + "latency of attoscope serve), site-scale (a whole build of --corpus stories), explain (points --explain against points) or build (a cold `build` process of --content "
             + "against `points --explain` of its stories) (default: ${DEFAULT-VALUE})")
     String benchCase;
@@ -107,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 0;
             }
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --case " + benchCase + "; use points, process, explain, build, serve-edit or site-scale");
+                    "unknown --case " + benchCase + "; use points, engine, process, explain, build, serve-edit or site-scale");
         }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
         new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut())
