@@ -26,6 +26,10 @@ public final class PlainForward {
     static final List<String> EXCLUDED = List.of("<pad>", "<bos>", "<unk>");
     private static final double EPS = 1e-6;
     private static final int BATCH_ROWS = 64;
+    /** FORMATS.md section 3.1: a head-off or dense re-run lists its five most probable words. */
+    private static final int ABLATION_PREDICTIONS = 5;
+    /** Words kept past the fifth, so that a near-tie at the fifth place is recognised as one ({@link ExplainAudit}). */
+    private static final int ABLATION_RUNNERS_UP = 5;
 
     private final int vocab;
     private final int block;
@@ -469,7 +473,9 @@ public final class PlainForward {
                 int[] hd = a.dropOf.get(dropIndex++);
                 drops.get(hd[0]).add(new PlainPoint.LinkDrop(a.links.get(hd[0]).get(hd[1]).source(), targetProbs));
             } else {
-                ablations.put(name, new PlainPoint.Ablation(best(logits, probs, 5), targetProbs));
+                List<PlainPoint.Candidate> best = best(logits, probs, ABLATION_PREDICTIONS + ABLATION_RUNNERS_UP);
+                int shown = Math.min(ABLATION_PREDICTIONS, best.size());
+                ablations.put(name, new PlainPoint.Ablation(best.subList(0, shown), best.subList(shown, best.size()), targetProbs));
             }
         }
         return new PlainPoint.Explain(b.finalRms[row], targets(a, b, row, ids), ablations, drops);

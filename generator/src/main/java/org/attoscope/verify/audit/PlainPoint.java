@@ -54,7 +54,15 @@ public record PlainPoint(int focus, int contextStart, List<List<Link>> heads, do
         }
     }
 
-    public record Ablation(List<Candidate> top, double[] targetProbs) {
+    /**
+     * A re-run's next-token distribution.
+     *
+     * @param top         the words FORMATS.md section 3.1 lists, most probable first
+     * @param runnersUp   the next most probable words after them: where two words' probabilities tie under float
+     *                    rounding at the last listed place, the build's engine may list either
+     * @param targetProbs each target's probability
+     */
+    public record Ablation(List<Candidate> top, List<Candidate> runnersUp, double[] targetProbs) {
     }
 
     public record LinkDrop(int source, double[] targetProbs) {
