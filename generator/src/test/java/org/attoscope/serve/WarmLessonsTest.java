@@ -20,9 +20,7 @@ import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.Addresses;
 import org.attoscope.pages.LiveSite;
 import org.attoscope.pages.ModelPageFigures;
-import org.attoscope.pages.PageRenderer;
 import org.attoscope.pages.SiteBuild;
-import org.attoscope.pages.SiteVerifier;
 import org.attoscope.playground.PlaygroundSection;
 import org.attoscope.testing.TinyProject;
 import org.attoscope.util.Folders;
@@ -55,17 +53,7 @@ class WarmLessonsTest {
         ModelBundle bundle = ModelBundle.load(project.model);
         cache = LessonCache.warm();
         live = new LiveSite(new SiteBuild.Folders(project.content, project.templates, project.site), SiteConfig.load(project.content),
-                bundle, new ModelPageFigures(), new SiteVerifier() {
-                    @Override
-                    public Verified verify(Path stagedSite, PageRenderer pages) {
-                        return Verified.NOTHING;
-                    }
-
-                    @Override
-                    public String reportPage() {
-                        return "verification/index.html"; // footers link the report as in a verified build
-                    }
-                }, w -> { }, 2, content -> List.of(new LessonSection(content, bundle, cache), new PlaygroundSection(bundle)));
+                bundle, new ModelPageFigures(), new UnverifiedUpdates(), w -> { }, 2, content -> List.of(new LessonSection(content, bundle, cache), new PlaygroundSection(bundle)));
         live.update();
         assertEquals(2, cache.figuresDrawn(), "the first build draws the heatmap and the explorer figure");
     }
