@@ -475,7 +475,8 @@ public final class PlainForward {
             } else {
                 List<PlainPoint.Candidate> best = best(logits, probs, ABLATION_PREDICTIONS + ABLATION_RUNNERS_UP);
                 int shown = Math.min(ABLATION_PREDICTIONS, best.size());
-                ablations.put(name, new PlainPoint.Ablation(best.subList(0, shown), best.subList(shown, best.size()), targetProbs));
+                ablations.put(name, new PlainPoint.Ablation(List.copyOf(best.subList(0, shown)),
+                        List.copyOf(best.subList(shown, best.size())), targetProbs));
             }
         }
         return new PlainPoint.Explain(b.finalRms[row], targets(a, b, row, ids), ablations, drops);
