@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fixed pool of daemon worker threads that runs a list of tasks and hands back their results in list order.
@@ -14,6 +15,9 @@ import java.util.concurrent.Future;
  * <p>The first failure in list order is the one thrown, as the task threw it (a task's
  * {@link org.attoscope.InputException} reaches the user unchanged), so the same broken input always gives the
  * same message whichever thread met it first. Daemon threads: a pool left open never keeps the JVM alive.
+ *
+ * <p>{@link #close} returns only when no task is running any more, so nothing a task writes (a staged page, a
+ * verification cache entry) lands after the build that owned the pool has returned, failed or not.
  */
 public final class WorkerPool implements AutoCloseable {
     private final ExecutorService pool;
@@ -72,8 +76,22 @@ public final class WorkerPool implements AutoCloseable {
         return () -> join(f);
     }
 
+    /** Cancels the tasks not yet started, interrupts the running ones, and waits until they have all stopped. */
     @Override
     public void close() {
         pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true; // still wait: the caller's files must be left alone once close returns
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
