@@ -6,9 +6,8 @@ package org.attoscope.verify.audit;
  *
  * <p>The product is written as additions of scaled weight rows into output rows, indexed by the bare column counter
  * in the innermost loop: JDK 17's auto-vectoriser turns that loop into vector instructions, where an index with an
- * offset or a dot product's running sum stays scalar. Two rows and four inputs go together, so each weight value
- * loaded feeds two rows and each output loaded and stored gains four terms; columns go in tiles so a tile of the
- * two output rows stays in L1 while the weight rows stream past. Everything is double (the float weights are
+ * offset or a dot product's running sum stays scalar. Four inputs go together, so each output loaded and stored
+ * gains four terms; columns go in tiles, so a tile of the weights stays in L2 while the rows pass through it. Everything is double (the float weights are
  * exact in double), and the order of the additions is this class's own: results agree with any other order to far
  * below the verifier's tolerances, not bit for bit.
  */
@@ -63,62 +62,20 @@ final class ByInput {
         double[][] y = new double[n][outputs];
         for (int c0 = 0; c0 < outputs; c0 += TILE) {
             int c1 = Math.min(outputs, c0 + TILE);
-            pairs(x, y, c0, c1);
-            if (n % 2 == 1) {
-                oneRow(x[n - 1], y[n - 1], c0, c1);
+            for (int r = 0; r < n; r++) {
+                oneRow(x[r], y[r], c0, c1);
             }
         }
         return y;
     }
 
     /**
-     * Every pair of rows through one tile of columns: two rows, four inputs per pass over the tile. Each output is
-     * written as one chain {@code (((y + a0 e0) + a1 e1) + a2 e2) + a3 e3}: measured on JDK 17, that form vectorises,
-     * while the same sums grouped as a tree, or four rows at once, fall back to scalar code at half the speed or less.
-     * The loop over the pairs is in here, not in the caller, so the method is too large for C2 to inline: it is
-     * compiled once, rather than again into every caller of {@link #times}.
+     * One row through one tile of columns, four inputs per pass: each output is written as one chain
+     * {@code (((y + a0 w0) + a1 w1) + a2 w2) + a3 w3}. Measured on JDK 17 (AVX-512), that loop, with one array
+     * stored to, vectorises (9 GMAC/s a thread on the logits' shape); the same chain stored into two rows' arrays in
+     * one loop, or over eight inputs, stays scalar (3 to 4.5 GMAC/s), so rows go one at a time and share a weight
+     * tile through the cache instead.
      */
-    private void pairs(double[][] x, double[][] y, int c0, int c1) {
-        for (int r = 0; r + 2 <= x.length; r += 2) {
-            double[] xa = x[r];
-            double[] xb = x[r + 1];
-            double[] ya = y[r];
-            double[] yb = y[r + 1];
-            int i = 0;
-            for (; i + 4 <= inputs; i += 4) {
-                double[] w0 = byInput[i];
-                double[] w1 = byInput[i + 1];
-                double[] w2 = byInput[i + 2];
-                double[] w3 = byInput[i + 3];
-                double a0 = xa[i];
-                double a1 = xa[i + 1];
-                double a2 = xa[i + 2];
-                double a3 = xa[i + 3];
-                double b0 = xb[i];
-                double b1 = xb[i + 1];
-                double b2 = xb[i + 2];
-                double b3 = xb[i + 3];
-                for (int c = c0; c < c1; c++) {
-                    double e0 = w0[c];
-                    double e1 = w1[c];
-                    double e2 = w2[c];
-                    double e3 = w3[c];
-                    ya[c] = (((ya[c] + a0 * e0) + a1 * e1) + a2 * e2) + a3 * e3;
-                    yb[c] = (((yb[c] + b0 * e0) + b1 * e1) + b2 * e2) + b3 * e3;
-                }
-            }
-            for (; i < inputs; i++) {
-                double[] w0 = byInput[i];
-                double a0 = xa[i];
-                double b0 = xb[i];
-                for (int c = c0; c < c1; c++) {
-                    ya[c] += a0 * w0[c];
-                    yb[c] += b0 * w0[c];
-                }
-            }
-        }
-    }
-
     private void oneRow(double[] x, double[] y, int c0, int c1) {
         int i = 0;
         for (; i + 4 <= inputs; i += 4) {

@@ -1,0 +1,56 @@
+package org.attoscope.verify.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ByInputTest {
+    /** A row-major matrix of {@code outputs} rows of {@code inputs} values, rows {@code from ..} of a larger one. */
+    private static float[] matrix(int rows, int inputs, long seed) {
+        Random r = new Random(seed);
+        float[] w = new float[rows * inputs];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) r.nextGaussian();
+        }
+        return w;
+    }
+
+    @Test
+    void eachRowIsTheSumOfItsInputsTimesTheWeightsOfEachOutput() {
+        // sizes off every step of the kernel: inputs not a multiple of four, outputs past one tile of 256, odd rows
+        int inputs = 7;
+        int outputs = 300;
+        int from = 2;
+        float[] w = matrix(from + outputs, inputs, 1);
+        ByInput m = ByInput.of(w, from, outputs, inputs);
+        assertEquals(inputs, m.inputs());
+        assertEquals(outputs, m.outputs());
+        Random r = new Random(2);
+        double[][] x = new double[3][inputs];
+        for (double[] row : x) {
+            for (int i = 0; i < inputs; i++) {
+                row[i] = r.nextGaussian();
+            }
+        }
+        double[][] y = m.times(x);
+        for (int row = 0; row < x.length; row++) {
+            double[] expected = new double[outputs];
+            for (int o = 0; o < outputs; o++) {
+                for (int i = 0; i < inputs; i++) {
+                    expected[o] += x[row][i] * w[(from + o) * inputs + i];
+                }
+            }
+            assertArrayEquals(expected, y[row], 1e-12);
+        }
+        assertArrayEquals(y[1], m.times(x[1]), 0.0, "one row alone gives the bits it gets in a batch");
+    }
+
+    @Test
+    void aRowOfTheWrongWidthIsRefused() {
+        ByInput m = ByInput.of(matrix(4, 3, 3), 0, 4, 3);
+        assertThrows(IllegalArgumentException.class, () -> m.times(new double[2]));
+    }
+}
