@@ -671,11 +671,16 @@
   ui.insertAfter.addEventListener('click', function () { insertAt(state.focus + 1, wordToInsert()); });
   ui.del.addEventListener('click', deleteSelected);
 
+  /* A link may carry only some fields (#point=5, #temp=1.5): the others keep what is shown, and the page is drawn
+     again either way, since a new temperature or count changes the panel as a new point does. */
   window.addEventListener('hashchange', function () {
     var h = readHash();
     applySettings(h);
+    var point = h.point !== undefined && isFinite(Number(h.point)) ? Math.floor(Number(h.point)) : null;
     if (h.text !== undefined) {
-      show(h.text, h.point !== undefined ? Number(h.point) : null, { scroll: true });
+      show(h.text, point, { scroll: true });
+    } else if (state.run) {
+      show(state.text, point === null ? state.focus : point, { scroll: true });
     }
   });
 

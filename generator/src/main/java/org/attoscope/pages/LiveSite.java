@@ -82,6 +82,8 @@ public final class LiveSite implements AutoCloseable {
 
     private Templates templates;
     private Map<String, List<Object>> published = Map.of();
+    /** The site's path on its host, from the base URL of the last site.json a build was made from. */
+    private volatile String hostPath;
     private Map<Story, ReadStory> readStories = Map.of();
     private Map<TraceKey, PromptTrace> traces = Map.of();
 
@@ -96,12 +98,25 @@ public final class LiveSite implements AutoCloseable {
         this.folders = folders;
         this.bundle = bundle;
         this.startConfig = config;
+        this.hostPath = hostPathOf(config);
         this.figures = figures;
         this.verifier = verifier;
         this.warnings = warnings;
         this.tracer = new Tracer(new AttoGpt(bundle), SiteBuild.TOP_N, threads, true);
         this.workers = new WorkerPool("attoscope-live-page", threads);
         this.facts = ModelFacts.of(bundle);
+    }
+
+    /**
+     * The site root as a path on its host ({@code /attoscope/} for a base URL of {@code https://you.github.io/attoscope/},
+     * {@code /} without one): the 404 page links from there, so serve answers there too.
+     */
+    public String hostPath() {
+        return hostPath;
+    }
+
+    private static String hostPathOf(SiteConfig config) {
+        return config.baseUrl() == null ? "/" : Addresses.hostPath(config.baseUrl());
     }
 
     /** The content folder the site is built from. */
@@ -156,6 +171,7 @@ public final class LiveSite implements AutoCloseable {
         templates = current;
         published = inputs;
         readStories = read;
+        hostPath = hostPathOf(config);
         for (ReadStory s : stories) {
             PromptTrace t = traces.get(key(s));
             if (t != null) {

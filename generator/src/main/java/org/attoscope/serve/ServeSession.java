@@ -52,7 +52,7 @@ public final class ServeSession implements AutoCloseable {
      * @param port 0 for any free port
      */
     public void start(int port) {
-        server = new SiteServer(site.out(), port, channel, new StoryInbox(site.content().resolve("stories")));
+        server = new SiteServer(site.out(), port, channel, new StoryInbox(site.content().resolve("stories")), site::hostPath);
         watcher = new SourceWatcher(watched); // before the build, so an edit made during it is not missed
         rebuild(Set.of());
         out.println("serving " + site.out() + " at http://127.0.0.1:" + server.port() + "/ ; watching "

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.attoscope.InputException;
 import org.attoscope.pages.ContentPolicy;
 
@@ -41,14 +42,20 @@ final class SiteServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final byte[] script;
+    private final Supplier<String> hostPath;
 
     SiteServer(Path site, int port, ReloadChannel channel) {
-        this(site, port, channel, null);
+        this(site, port, channel, null, () -> "/");
     }
 
-    /** @param inbox takes the playground's "save as story" posts, or null for none */
-    SiteServer(Path site, int port, ReloadChannel channel, StoryInbox inbox) {
+    /**
+     * @param inbox    takes the playground's "save as story" posts, or null for none
+     * @param hostPath the site root's path on its host ({@code /attoscope/}), where the 404 page's links start: the
+     *                 site is served there as well as at {@code /}, so that page is styled under serve as on its host
+     */
+    SiteServer(Path site, int port, ReloadChannel channel, StoryInbox inbox, Supplier<String> hostPath) {
         this.site = site.toAbsolutePath().normalize();
+        this.hostPath = hostPath;
         this.channel = channel;
         this.script = resource("live.js");
         try {
@@ -110,7 +117,14 @@ final class SiteServer implements AutoCloseable {
         }
     }
 
-    private void file(HttpExchange ex, String urlPath) throws IOException {
+    private void file(HttpExchange ex, String requested) throws IOException {
+        String base = hostPath.get();
+        if (base.length() > 1 && requested.equals(base.substring(0, base.length() - 1))) {
+            redirect(ex, base);
+            return;
+        }
+        // the site answers at its host path too, where the 404 page's links point (see Addresses.hostRoot)
+        String urlPath = base.length() > 1 && requested.startsWith(base) ? requested.substring(base.length() - 1) : requested;
         Path target = site.resolve(urlPath.replaceFirst("^/+", "")).normalize();
         if (!target.startsWith(site) || urlPath.contains("\0")) {
             notFound(ex);
@@ -118,9 +132,7 @@ final class SiteServer implements AutoCloseable {
         }
         if (Files.isDirectory(target)) {
             if (!urlPath.endsWith("/")) {
-                // relative links inside the folder's index.html resolve against the folder only with the slash
-                ex.getResponseHeaders().set("Location", URI.create(urlPath + "/").toASCIIString());
-                send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+                redirect(ex, requested + "/"); // relative links in the folder's index.html need the slash
                 return;
             }
             target = target.resolve("index.html");
@@ -132,6 +144,11 @@ final class SiteServer implements AutoCloseable {
         String type = typeOf(target);
         byte[] body = Files.readAllBytes(target);
         send(ex, 200, type, type.startsWith("text/html") ? withScript(body) : body);
+    }
+
+    private void redirect(HttpExchange ex, String to) throws IOException {
+        ex.getResponseHeaders().set("Location", URI.create(to).toASCIIString());
+        send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
     }
 
     private void notFound(HttpExchange ex) throws IOException {

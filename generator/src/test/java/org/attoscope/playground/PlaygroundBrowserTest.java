@@ -440,6 +440,13 @@ class PlaygroundBrowserTest {
         page.keyboard().press("Home");
         assertEquals("0", focus());
         assertTrue(page.url().contains("#text=Lily%20saw%20a%20big%20dog.%20She%20was%20happy!&point=0&"), page.url());
+
+        // a link with only some fields (an in-page anchor, a hand-edited address) keeps the text and applies the rest
+        page.evaluate("() => { location.hash = '#point=3&count=9'; }");
+        page.waitForFunction("() => document.getElementById('pg-focus').textContent === '3'");
+        assertEquals(9, page.locator("#pg-predictions .pred").count());
+        assertEquals("Lily saw a big dog. She was happy!", text());
+        assertTrue(page.url().contains("#text=Lily%20saw%20a%20big%20dog.%20She%20was%20happy!&point=3&"), page.url());
     }
 
     @Test

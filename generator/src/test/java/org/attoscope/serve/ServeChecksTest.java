@@ -81,10 +81,39 @@ class ServeChecksTest {
         }
     }
 
+    /**
+     * With a base URL the 404 page links from the site's path on its host ({@code /attoscope/assets/site.css}); serve
+     * answers there as well as at {@code /}, so a missing address shows the styled page as the host would.
+     */
+    @Test
+    void withABaseUrlTheSiteAlsoAnswersAtItsPathOnTheHostWhereThe404PageLinks() throws Exception {
+        TinyProject project = new TinyProject(dir);
+        assertEquals(0, project.build(), project.err.toString());
+        ReloadChannel channel = new ReloadChannel();
+        try (SiteServer server = new SiteServer(project.site, 0, channel, null, () -> "/attoscope/")) {
+            int port = server.port();
+            String host = "127.0.0.1:" + port;
+            String css = get(port, host, "/attoscope/assets/site.css");
+            assertTrue(css.startsWith("HTTP/1.1 200"), css);
+            assertTrue(css.endsWith(Files.readString(project.site.resolve("assets/site.css"))), "the site's own style sheet");
+            assertTrue(get(port, host, "/assets/site.css").startsWith("HTTP/1.1 200"), "and still at the root");
+            String folder = get(port, host, "/attoscope");
+            assertTrue(folder.startsWith("HTTP/1.1 301") && folder.contains("Location: /attoscope/"), folder);
+            String lessons = get(port, host, "/attoscope/lessons");
+            assertTrue(lessons.startsWith("HTTP/1.1 301") && lessons.contains("Location: /attoscope/lessons/"), lessons);
+            assertTrue(get(port, host, "/attoscope/index.html").startsWith("HTTP/1.1 200"));
+            assertTrue(get(port, host, "/attoscope/no-such-page").startsWith("HTTP/1.1 404"));
+        }
+    }
+
     private static String get(int port, String host) throws IOException {
+        return get(port, host, "/index.html");
+    }
+
+    private static String get(int port, String host, String path) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET /index.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
