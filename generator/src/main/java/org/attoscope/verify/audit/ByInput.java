@@ -1,26 +1,40 @@
 package org.attoscope.verify.audit;
 
+import java.util.Arrays;
+
 /**
- * A weight matrix {@code W} [outputs][inputs] kept for the verifier as one double row of outputs per input
- * ({@code byInput[i][o] = W[o][i]}), and the product of rows of inputs with it: {@code y[r][o] = sum_i x[r][i] W[o][i]}.
+ * A weight matrix {@code W} [outputs][inputs] kept for the verifier by input, in tiles of columns
+ * ({@code tiles[t][i][c] = W[t * TILE + c][i]}), and the product of rows of inputs with it:
+ * {@code y[r][o] = sum_i x[r][i] W[o][i]}.
  *
  * <p>The product is written as additions of scaled weight rows into output rows, indexed by the bare column counter
- * in the innermost loop: JDK 17's auto-vectoriser turns that loop into vector instructions, where an index with an
- * offset or a dot product's running sum stays scalar. Four inputs go together, so each output loaded and stored
- * gains four terms; columns go in tiles, so a tile of the weights stays in L2 while the rows pass through it. Everything is double (the float weights are
- * exact in double), and the order of the additions is this class's own: results agree with any other order to far
- * below the verifier's tolerances, not bit for bit.
+ * in the innermost loop, the form JDK 17's auto-vectoriser turns into vector instructions (a dot product's running
+ * sum stays scalar). Everything is double (the float weights are exact in double), and each output is one chain of
+ * additions in input order, four inputs a pass: {@code (((y + a0 w0) + a1 w1) + a2 w2) + a3 w3}. The order is this
+ * class's own; it agrees with any other order to far below the verifier's tolerances, not bit for bit, and it is
+ * the same whether a row goes alone or in a pair.
+ *
+ * <p>Measured on JDK 17 (AVX-512, the logits' shape: 4,096 outputs of 128 inputs), per thread: two rows a pass, into
+ * one accumulator array at a constant distance, 12.5 to 14 GMAC/s; one row a pass, 9 to 10; two rows stored into
+ * two arrays in one loop, 4.5, the same as with the vectoriser off (two arrays might be one, so their loads and
+ * stores may not be reordered). Eight inputs a pass, or four rows, measured slower still.
  */
 final class ByInput {
-    private static final int TILE = 256;
+    /**
+     * Columns per tile, every tile full (the last padded with zero weights): the vectoriser needs the inner loop's
+     * bound to be this constant, the distance between the pair's accumulators, to see that they never overlap (with
+     * a variable bound the pair runs at the scalar 4.5 GMAC/s). 128 is every attoGPT matrix's width or a divisor of
+     * it; 256 measured about 10% faster on the logits alone but would double the 128-wide matrices' work.
+     */
+    private static final int TILE = 128;
 
-    private final double[][] byInput;
+    private final double[][][] tiles;
     private final int inputs;
     private final int outputs;
 
-    private ByInput(double[][] byInput, int outputs) {
-        this.byInput = byInput;
-        this.inputs = byInput.length;
+    private ByInput(double[][][] tiles, int inputs, int outputs) {
+        this.tiles = tiles;
+        this.inputs = inputs;
         this.outputs = outputs;
     }
 
@@ -28,14 +42,18 @@ final class ByInput {
      * Rows {@code from .. from + outputs} of a row-major float matrix of {@code inputs} columns.
      */
     static ByInput of(float[] w, int from, int outputs, int inputs) {
-        double[][] t = new double[inputs][outputs];
-        for (int o = 0; o < outputs; o++) {
-            int row = (from + o) * inputs;
-            for (int i = 0; i < inputs; i++) {
-                t[i][o] = w[row + i];
+        double[][][] tiles = new double[(outputs + TILE - 1) / TILE][][];
+        for (int t = 0; t < tiles.length; t++) {
+            int c0 = t * TILE;
+            tiles[t] = new double[inputs][TILE];
+            for (int c = 0; c < Math.min(TILE, outputs - c0); c++) {
+                int row = (from + c0 + c) * inputs;
+                for (int i = 0; i < inputs; i++) {
+                    tiles[t][i][c] = w[row + i];
+                }
             }
         }
-        return new ByInput(t, outputs);
+        return new ByInput(tiles, inputs, outputs);
     }
 
     int inputs() {
@@ -60,42 +78,83 @@ final class ByInput {
         }
         int n = x.length;
         double[][] y = new double[n][outputs];
-        for (int c0 = 0; c0 < outputs; c0 += TILE) {
-            int c1 = Math.min(outputs, c0 + TILE);
-            for (int r = 0; r < n; r++) {
-                oneRow(x[r], y[r], c0, c1);
+        double[] acc = new double[2 * TILE];
+        for (int t = 0; t < tiles.length; t++) {
+            double[][] w = tiles[t];
+            int c0 = t * TILE;
+            int width = Math.min(TILE, outputs - c0);
+            int r = 0;
+            for (; r + 2 <= n; r += 2) {
+                Arrays.fill(acc, 0);
+                twoRows(w, x[r], x[r + 1], acc);
+                System.arraycopy(acc, 0, y[r], c0, width);
+                System.arraycopy(acc, TILE, y[r + 1], c0, width);
+            }
+            if (r < n) {
+                Arrays.fill(acc, 0);
+                oneRow(w, x[r], acc);
+                System.arraycopy(acc, 0, y[r], c0, width);
             }
         }
         return y;
     }
 
-    /**
-     * One row through one tile of columns, four inputs per pass: each output is written as one chain
-     * {@code (((y + a0 w0) + a1 w1) + a2 w2) + a3 w3}. Measured on JDK 17 (AVX-512), that loop, with one array
-     * stored to, vectorises (9 GMAC/s a thread on the logits' shape); the same chain stored into two rows' arrays in
-     * one loop, or over eight inputs, stays scalar (3 to 4.5 GMAC/s), so rows go one at a time and share a weight
-     * tile through the cache instead.
-     */
-    private void oneRow(double[] x, double[] y, int c0, int c1) {
+    /** Rows a and b through one tile, into {@code acc[0 ..]} and {@code acc[TILE ..]}. */
+    private void twoRows(double[][] w, double[] xa, double[] xb, double[] acc) {
         int i = 0;
         for (; i + 4 <= inputs; i += 4) {
-            double[] w0 = byInput[i];
-            double[] w1 = byInput[i + 1];
-            double[] w2 = byInput[i + 2];
-            double[] w3 = byInput[i + 3];
+            double[] w0 = w[i];
+            double[] w1 = w[i + 1];
+            double[] w2 = w[i + 2];
+            double[] w3 = w[i + 3];
+            double a0 = xa[i];
+            double a1 = xa[i + 1];
+            double a2 = xa[i + 2];
+            double a3 = xa[i + 3];
+            double b0 = xb[i];
+            double b1 = xb[i + 1];
+            double b2 = xb[i + 2];
+            double b3 = xb[i + 3];
+            for (int c = 0; c < TILE; c++) {
+                double e0 = w0[c];
+                double e1 = w1[c];
+                double e2 = w2[c];
+                double e3 = w3[c];
+                acc[c] = (((acc[c] + a0 * e0) + a1 * e1) + a2 * e2) + a3 * e3;
+                acc[c + TILE] = (((acc[c + TILE] + b0 * e0) + b1 * e1) + b2 * e2) + b3 * e3;
+            }
+        }
+        for (; i < inputs; i++) {
+            double[] w0 = w[i];
+            double a0 = xa[i];
+            double b0 = xb[i];
+            for (int c = 0; c < TILE; c++) {
+                acc[c] += a0 * w0[c];
+                acc[c + TILE] += b0 * w0[c];
+            }
+        }
+    }
+
+    private void oneRow(double[][] w, double[] x, double[] acc) {
+        int i = 0;
+        for (; i + 4 <= inputs; i += 4) {
+            double[] w0 = w[i];
+            double[] w1 = w[i + 1];
+            double[] w2 = w[i + 2];
+            double[] w3 = w[i + 3];
             double a0 = x[i];
             double a1 = x[i + 1];
             double a2 = x[i + 2];
             double a3 = x[i + 3];
-            for (int c = c0; c < c1; c++) {
-                y[c] = (((y[c] + a0 * w0[c]) + a1 * w1[c]) + a2 * w2[c]) + a3 * w3[c];
+            for (int c = 0; c < TILE; c++) {
+                acc[c] = (((acc[c] + a0 * w0[c]) + a1 * w1[c]) + a2 * w2[c]) + a3 * w3[c];
             }
         }
         for (; i < inputs; i++) {
-            double[] w = byInput[i];
-            double a = x[i];
-            for (int c = c0; c < c1; c++) {
-                y[c] += a * w[c];
+            double[] w0 = w[i];
+            double a0 = x[i];
+            for (int c = 0; c < TILE; c++) {
+                acc[c] += a0 * w0[c];
             }
         }
     }
