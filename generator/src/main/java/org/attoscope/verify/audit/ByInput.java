@@ -83,17 +83,13 @@ final class ByInput {
             double[][] w = tiles[t];
             int c0 = t * TILE;
             int width = Math.min(TILE, outputs - c0);
-            int r = 0;
-            for (; r + 2 <= n; r += 2) {
+            for (int r = 0; r < n; r += 2) {
+                // an odd last row goes with itself: the same bits twice, for one row's extra work
+                int second = Math.min(r + 1, n - 1);
                 Arrays.fill(acc, 0);
-                twoRows(w, x[r], x[r + 1], acc);
+                twoRows(w, x[r], x[second], acc);
                 System.arraycopy(acc, 0, y[r], c0, width);
-                System.arraycopy(acc, TILE, y[r + 1], c0, width);
-            }
-            if (r < n) {
-                Arrays.fill(acc, 0);
-                oneRow(w, x[r], acc);
-                System.arraycopy(acc, 0, y[r], c0, width);
+                System.arraycopy(acc, TILE, y[second], c0, width);
             }
         }
         return y;
@@ -131,30 +127,6 @@ final class ByInput {
             for (int c = 0; c < TILE; c++) {
                 acc[c] += a0 * w0[c];
                 acc[c + TILE] += b0 * w0[c];
-            }
-        }
-    }
-
-    private void oneRow(double[][] w, double[] x, double[] acc) {
-        int i = 0;
-        for (; i + 4 <= inputs; i += 4) {
-            double[] w0 = w[i];
-            double[] w1 = w[i + 1];
-            double[] w2 = w[i + 2];
-            double[] w3 = w[i + 3];
-            double a0 = x[i];
-            double a1 = x[i + 1];
-            double a2 = x[i + 2];
-            double a3 = x[i + 3];
-            for (int c = 0; c < TILE; c++) {
-                acc[c] = (((acc[c] + a0 * w0[c]) + a1 * w1[c]) + a2 * w2[c]) + a3 * w3[c];
-            }
-        }
-        for (; i < inputs; i++) {
-            double[] w0 = w[i];
-            double a0 = x[i];
-            for (int c = 0; c < TILE; c++) {
-                acc[c] += a0 * w0[c];
             }
         }
     }
