@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -171,7 +172,7 @@ public final class Capture {
     private static String rawHex(byte[] raw, int at, int width) {
         StringBuilder sb = new StringBuilder();
         for (int i = width - 1; i >= 0; i--) {
-            sb.append(String.format("%02x", raw[at + i] & 0xff));
+            sb.append(HexFormat.of().toHexDigits(raw[at + i]));
         }
         return sb.toString();
     }

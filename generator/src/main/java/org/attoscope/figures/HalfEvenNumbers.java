@@ -3,7 +3,7 @@ package org.attoscope.figures;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
+import java.util.HexFormat;
 
 /**
  * Decimal text for the numbers figures show, rounded half-even (ties to the even digit, IEEE 754's own rule) from
@@ -65,7 +65,7 @@ final class HalfEvenNumbers {
 
     /** Lowercase 8-hex-digit IEEE 754 bits, the form cells carry in {@code data-bits}. */
     static String bits(float value) {
-        return String.format(Locale.ROOT, "%08x", Float.floatToRawIntBits(value));
+        return HexFormat.of().toHexDigits(Float.floatToRawIntBits(value));
     }
 
     private static String write(BigDecimal d) {

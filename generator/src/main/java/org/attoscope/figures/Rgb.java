@@ -1,6 +1,6 @@
 package org.attoscope.figures;
 
-import java.util.Locale;
+import java.util.HexFormat;
 
 /**
  * An 8-bit sRGB colour, the form every fill takes on a page.
@@ -47,7 +47,8 @@ public record Rgb(int red, int green, int blue) {
 
     /** Lowercase {@code #rrggbb}. */
     public String hex() {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
+        HexFormat hex = HexFormat.of();
+        return "#" + hex.toHexDigits((byte) red) + hex.toHexDigits((byte) green) + hex.toHexDigits((byte) blue);
     }
 
     /** WCAG relative luminance, 0 for black to 1 for white. */

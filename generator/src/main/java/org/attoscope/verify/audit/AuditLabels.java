@@ -3,7 +3,7 @@ package org.attoscope.verify.audit;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
+import java.util.HexFormat;
 
 /**
  * The verifier's own reading of FORMATS.md section 6's label rules, written from the rule rather than from the
@@ -50,7 +50,7 @@ public final class AuditLabels {
 
     /** IEEE 754 bits as 8 lowercase hex digits. */
     public static String bits(float v) {
-        return String.format(Locale.ROOT, "%08x", Float.floatToRawIntBits(v));
+        return HexFormat.of().toHexDigits(Float.floatToRawIntBits(v));
     }
 
     private static String write(BigDecimal d) {

@@ -1,5 +1,6 @@
 package org.attoscope.verify.audit;
 
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -36,7 +37,8 @@ public record Srgb(int red, int green, int blue) {
     }
 
     public String hex() {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
+        HexFormat hex = HexFormat.of();
+        return "#" + hex.toHexDigits((byte) red) + hex.toHexDigits((byte) green) + hex.toHexDigits((byte) blue);
     }
 
     /** WCAG 2: {@code 0.2126 R + 0.7152 G + 0.0722 B} of the linearised channels. */
