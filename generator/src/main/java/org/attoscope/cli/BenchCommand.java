@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     double minSeconds;
 
     @Option(names = "--case", defaultValue = "points", description = "points (engine against baseline), engine (the 1,000-story corpus case of points alone), process (whole `points` processes against the JavaScript and PyTorch baselines), serve-edit (save-to-disk "
-            + "latency of attoscope serve), site-scale (a whole build of --corpus stories), explain (points --explain against points) or build (a cold `build` process of --content "
+            + "latency of attoscope serve), site-scale (a whole build of --corpus stories), explain (points --explain against points, and the verifier's forward pass on the same points) or build (a cold `build` process of --content "
             + "against `points --explain` of its stories) (default: ${DEFAULT-VALUE})")
     String benchCase;
 
@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 0;
             }
             case "explain" -> {
-                new ExplainBench(new AttoGpt(bundle), n, minSeconds, spec.commandLine().getOut()).run(corpus);
+                new ExplainBench(bundle, n, minSeconds, spec.commandLine().getOut()).run(corpus);
                 return 0;
             }
             case "process" -> {
