@@ -32,8 +32,8 @@ import org.attoscope.util.Json;
  * or a mismatch, and the page is checked afresh; only clean outcomes are kept, so a finding is always re-derived.
  *
  * <p>The folder holds nothing but entries this class wrote, each written to a temporary file and moved into place,
- * so an interrupted run never leaves half an entry; nothing in it is ever deleted by attoscope (remove the folder to
- * reclaim the space).
+ * so an interrupted run never leaves half an entry; no entry is ever deleted by attoscope (remove the folder to
+ * reclaim the space), only a temporary file of its own whose write failed.
  */
 final class VerifiedPages {
     private final Path dir;
@@ -116,9 +116,10 @@ final class VerifiedPages {
         storiesAsked.forEach(slug -> stories.put(slug, storyInputs.apply(slug)));
         entry.set("stories", mapper.valueToTree(stories));
         entry.set("outcome", mapper.valueToTree(outcome));
+        Path temp = null;
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, key, ".part");
+            temp = Files.createTempFile(dir, key, ".part");
             Files.write(temp, mapper.writeValueAsBytes(entry));
             try {
                 Files.move(temp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -126,7 +127,16 @@ final class VerifiedPages {
                 Files.move(temp, dir.resolve(key + ".json"), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            // a cache that cannot be written only costs the next run its time; the check itself is complete
+            // a cache that cannot be written only costs the next run its time; the check itself is complete. A write
+            // cut short (a failed build closing the verifier interrupts it) leaves no half entry behind: the
+            // temporary file is this run's own, so it is removed.
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // left as a .part file, which find never reads
+                }
+            }
         }
     }
 
