@@ -538,35 +538,60 @@
     if (missing > 0) {
       memory.grow(Math.ceil(missing / PAGE));
     }
-    return new Float32Array(memory.buffer);
+  };
+
+  /*
+   * The two precisions of kernels.wasm's products: gemm in float32 (eight outputs a 32-byte group, the dense layers)
+   * and gemm64 in double (four a group, the qkv projections). Both lay out weights and rows alike, in elements of
+   * their own size.
+   */
+  var FLOAT32 = { View: Float32Array, bytes: 4, kernel: 'gemm' };
+  var FLOAT64 = { View: Float64Array, bytes: 8, kernel: 'gemm64' };
+
+  /*
+   * A weight in kernel order, 32 bytes of outputs by 32 bytes: group g, input k holds W[per*g][k] .. W[per*g+per-1][k],
+   * per = 32 / element size.
+   */
+  WasmProducts.prototype.layOut = function (precision, w, outDim, inDim) {
+    var per = 32 / precision.bytes;
+    var groups = Math.ceil(outDim / per);
+    var at = this.used;
+    this.used = at + groups * inDim * 32;
+    this.reserve(this.used);
+    var f = new precision.View(this.exports.memory.buffer);
+    var base = at / precision.bytes;
+    for (var j = 0; j < outDim; j++) {
+      var gb = base + Math.floor(j / per) * inDim * per + j % per;
+      var wj = j * inDim;
+      for (var k = 0; k < inDim; k++) {
+        f[gb + k * per] = w[wj + k];
+      }
+    }
+    return { precision: precision, at: at, groups: groups, inDim: inDim, outDim: outDim };
   };
 
   WasmProducts.prototype.weight = function (w, outDim, inDim) {
-    var groups = Math.ceil(outDim / 8);
-    var at = this.used;
-    this.used = at + groups * inDim * 32;
-    var f = this.reserve(this.used);
-    var base = at >> 2;
-    for (var j = 0; j < outDim; j++) {
-      var g = j >> 3;
-      var lane = j & 7;
-      var wj = j * inDim;
-      var gb = base + g * inDim * 8 + lane;
-      for (var k = 0; k < inDim; k++) {
-        f[gb + k * 8] = w[wj + k];
-      }
-    }
-    return { at: at, groups: groups, inDim: inDim, outDim: outDim };
+    return this.layOut(FLOAT32, w, outDim, inDim);
   };
 
+  /* The weights for multiplyDouble, as doubles. */
+  WasmProducts.prototype.doubleWeight = function (w, outDim, inDim) {
+    return this.layOut(FLOAT64, w, outDim, inDim);
+  };
+
+  /* y = x W^T for n rows, in the weight's own precision (rows of x and y are float or double arrays to match). */
   WasmProducts.prototype.multiply = function (weight, x, n, y) {
+    var precision = weight.precision;
+    var bytes = precision.bytes;
     var inDim = weight.inDim;
     var outDim = weight.outDim;
     var blocks = Math.ceil(n / 4);
     var xAt = this.used;
-    var yAt = xAt + blocks * inDim * 16;
-    var f = this.reserve(yAt + blocks * 4 * weight.groups * 32);
-    var xb = xAt >> 2;
+    var yAt = xAt + blocks * inDim * 4 * bytes;
+    this.reserve(yAt + blocks * 4 * weight.groups * 32);
+    var f = new precision.View(this.exports.memory.buffer);
+    // rows four by four, input k of the block's four rows side by side; the rows past n are zero
+    var xb = xAt / bytes;
     for (var r = 0; r < blocks * 4; r++) {
       var at = xb + (r >> 2) * inDim * 4 + (r & 3);
       if (r < n) {
@@ -580,15 +605,16 @@
         }
       }
     }
-    var stride = weight.groups * 8;
+    var stride = weight.groups * (32 / bytes);
     /*
      * A slice of the outputs a call: the browser first runs the module from a quick baseline compilation and swaps
      * in its optimised code between calls, so a large product split in calls runs mostly optimised even the first time.
      */
+    var kernel = this.exports[precision.kernel];
     for (var g = 0; g < weight.groups; g += SLICE_GROUPS) {
-      this.exports.gemm(xAt, blocks, weight.at + g * inDim * 32, inDim, Math.min(SLICE_GROUPS, weight.groups - g), yAt + g * 32, stride);
+      kernel(xAt, blocks, weight.at + g * inDim * 32, inDim, Math.min(SLICE_GROUPS, weight.groups - g), yAt + g * 32, stride);
     }
-    var yb = yAt >> 2;
+    var yb = yAt / bytes;
     if (stride === outDim) {
       y.set(f.subarray(yb, yb + n * outDim));
     } else {
@@ -598,54 +624,8 @@
     }
   };
 
-  /* The weights for multiplyDouble, as doubles, four outputs by four (group g, input k: W[4g][k] .. W[4g+3][k]). */
-  WasmProducts.prototype.doubleWeight = function (w, outDim, inDim) {
-    var groups = Math.ceil(outDim / 4);
-    var at = this.used;
-    this.used = at + groups * inDim * 32;
-    this.reserve(this.used);
-    var d = new Float64Array(this.exports.memory.buffer);
-    var base = at >> 3;
-    for (var j = 0; j < outDim; j++) {
-      var gb = base + (j >> 2) * inDim * 4 + (j & 3);
-      var wj = j * inDim;
-      for (var k = 0; k < inDim; k++) {
-        d[gb + k * 4] = w[wj + k];
-      }
-    }
-    return { at: at, groups: groups, inDim: inDim, outDim: outDim };
-  };
-
   /* kernels.wasm's gemm64: the product in double, as linearDouble sums it, for double rows x and y. */
-  WasmProducts.prototype.multiplyDouble = function (weight, x, n, y) {
-    var inDim = weight.inDim;
-    var outDim = weight.outDim;
-    var blocks = Math.ceil(n / 4);
-    var xAt = this.used;
-    var yAt = xAt + blocks * inDim * 32;
-    this.reserve(yAt + blocks * 4 * weight.groups * 32);
-    var d = new Float64Array(this.exports.memory.buffer);
-    var xb = xAt >> 3;
-    for (var r = 0; r < blocks * 4; r++) {
-      var at = xb + (r >> 2) * inDim * 4 + (r & 3);
-      var xr = r * inDim;
-      for (var k = 0; k < inDim; k++) {
-        d[at + k * 4] = r < n ? x[xr + k] : 0;
-      }
-    }
-    var stride = weight.groups * 4;
-    for (var g = 0; g < weight.groups; g += SLICE_GROUPS) {
-      this.exports.gemm64(xAt, blocks, weight.at + g * inDim * 32, inDim, Math.min(SLICE_GROUPS, weight.groups - g), yAt + g * 32, stride);
-    }
-    var yb = yAt >> 3;
-    if (stride === outDim) {
-      y.set(d.subarray(yb, yb + n * outDim));
-    } else {
-      for (r = 0; r < n; r++) {
-        y.set(d.subarray(yb + r * stride, yb + r * stride + outDim), r * outDim);
-      }
-    }
-  };
+  WasmProducts.prototype.multiplyDouble = WasmProducts.prototype.multiply;
 
   /*
    * kernels.wasm compiled, from the base64 of kernels.js; null where this browser has no WebAssembly (or no SIMD, or
