@@ -23,17 +23,6 @@ public interface Fragments {
 
     /** The fragments of the templates in {@code templatesDir} (tools and tests that render a section themselves). */
     static Fragments of(Path templatesDir) {
-        Templates templates = Templates.open(templatesDir);
-        return new Fragments() {
-            @Override
-            public String fragment(String template, String fragment, Map<String, Object> variables) {
-                return templates.renderFragment(template, fragment, variables);
-            }
-
-            @Override
-            public String fingerprint() {
-                return templates.fingerprint();
-            }
-        };
+        return Templates.open(templatesDir);
     }
 }

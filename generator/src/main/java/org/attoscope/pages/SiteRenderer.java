@@ -63,7 +63,7 @@ final class SiteRenderer implements PageRenderer, Fragments {
 
     @Override
     public String fragment(String template, String fragment, Map<String, Object> variables) {
-        return templates.renderFragment(template, fragment, variables);
+        return templates.fragment(template, fragment, variables);
     }
 
     @Override

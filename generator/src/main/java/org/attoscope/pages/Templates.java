@@ -23,7 +23,7 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * The site's Thymeleaf templates, read from the templates folder ({@code NAME.html}), with template errors
  * reported as the author's file and line.
  */
-final class Templates {
+final class Templates implements Fragments {
     /** Every page template the build renders, and the shared layout they include. */
     static final List<String> REQUIRED = List.of("layout", "home", "stories", "story", "how-it-works", "not-found");
 
@@ -91,7 +91,8 @@ final class Templates {
     }
 
     /** Every template file with its sha256: what any fragment, which may include any template, can depend on. */
-    String fingerprint() {
+    @Override
+    public String fingerprint() {
         return fingerprint;
     }
 
@@ -122,7 +123,8 @@ final class Templates {
     }
 
     /** One {@code th:fragment} of {@code template}, alone. */
-    String renderFragment(String template, String fragment, Map<String, Object> variables) {
+    @Override
+    public String fragment(String template, String fragment, Map<String, Object> variables) {
         return process(new TemplateSpec(template, Set.of(fragment), TemplateMode.HTML, null), template, variables);
     }
 
