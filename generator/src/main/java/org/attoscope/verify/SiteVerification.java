@@ -22,7 +22,7 @@ import org.attoscope.verify.audit.PlainForward;
  *
  * <p>Everything is read again on each run (captures through their hash locks, stories through the verifier's own
  * forward pass, {@link PlainForward}); only the HTML checker and the weights are kept between runs, and, when asked
- * for ({@link #cachingIn}), the outcomes of clean pages whose bytes and inputs are unchanged ({@link VerifiedPages}).
+ * for ({@link #cachingBeside}), the outcomes of clean pages whose bytes and inputs are unchanged ({@link VerifiedPages}).
  * During a build, pages are checked as the build writes them ({@link #start}); the order of the steps above holds. The verifier is a
  * second opinion: for what it checks it shares definitions (data: the bundle, the scales' control points) with the
  * renderer, never code; the engine is used only to replay captures bit for bit.
@@ -41,9 +41,9 @@ public final class SiteVerification implements SiteVerifier {
      * @param cache   where clean page outcomes are kept between runs ({@link VerifiedPages}), or null to re-derive every page
      */
     record Settings(Path content, ModelBundle bundle, PlainForward plain, CaptureReplay replay, NuHtmlChecker html,
-                    String display, int threads, Path cache) {
-        Settings withCache(Path dir) {
-            return new Settings(content, bundle, plain, replay, html, display, threads, dir);
+                    String display, int threads, VerifiedPages.Location cache) {
+        Settings withCache(VerifiedPages.Location location) {
+            return new Settings(content, bundle, plain, replay, html, display, threads, location);
         }
     }
 
@@ -66,12 +66,20 @@ public final class SiteVerification implements SiteVerifier {
     }
 
     /**
-     * The same verification, taking the outcome of a page from {@code dir} when the page's bytes and every input its
-     * check reads are those of a clean earlier check ({@link VerifiedPages}), and keeping each new clean outcome
-     * there.
+     * The same verification, taking the outcome of a page from the verification cache beside {@code site}
+     * ({@link #cacheBeside}) when the page's bytes and every input its check reads are those of a clean earlier check
+     * ({@link VerifiedPages}), keeping each new clean outcome there, and, after a clean run, removing the entries for
+     * {@code site} that no page of it uses any more.
+     *
+     * @param site the site folder as published (for a build, its {@code --out}, not the staging folder)
      */
-    public SiteVerification cachingIn(Path dir) {
-        return new SiteVerification(settings.withCache(dir));
+    public SiteVerification cachingBeside(Path site) {
+        return cachingIn(cacheBeside(site), site);
+    }
+
+    /** As {@link #cachingBeside}, with the cache in {@code dir}. */
+    SiteVerification cachingIn(Path dir, Path site) {
+        return new SiteVerification(settings.withCache(new VerifiedPages.Location(dir, site)));
     }
 
     /** The verification cache's folder for a site folder: beside it, never inside (the build replaces the site whole). */

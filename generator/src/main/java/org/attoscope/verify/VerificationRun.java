@@ -22,6 +22,8 @@ final class VerificationRun implements AutoCloseable {
     private final ModelRuns runs;
     private final ShippedFiles shipped;
     private final PageCheck pageCheck;
+    /** The verification cache, or null when every page is checked afresh. */
+    private final VerifiedPages verified;
     private final CachedPageCheck cachedCheck;
     private final PageQueue queue;
 
@@ -38,7 +40,7 @@ final class VerificationRun implements AutoCloseable {
         pageCheck = new PageCheck(site, runs.captureFigures(), runs.engineFigures(), runs.points(), settings.html(),
                 AcceptedHtmlMessage.SITE, settings.bundle().tokenizer()::word, settings.bundle().tokenizer().unkId(),
                 new ScriptAllowList(site, shipped, config.baseUrl()));
-        VerifiedPages verified = settings.cache() == null ? null
+        verified = settings.cache() == null ? null
                 : VerifiedPages.open(settings.cache(), settings.content(), settings.bundle().dir(), site, staged);
         cachedCheck = new CachedPageCheck(site, pageCheck, runs.stories(), verified);
         queue = new PageQueue(site, cachedCheck, runs.stories(), settings.threads());
@@ -76,6 +78,9 @@ final class VerificationRun implements AutoCloseable {
             all.add(reportPage);
         }
         findings.addAll(links.check(all, assets.cssReferences()));
+        if (verified != null && findings.isEmpty()) {
+            verified.prune();
+        }
 
         long totalMillis = (System.nanoTime() - start) / 1_000_000;
         return new VerificationResult(findings, report, new VerificationResult.Timings(totalMillis, engineMillis,
