@@ -1,15 +1,14 @@
 package org.attoscope.verify;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One page's check, its outcome taken from the verification cache ({@link VerifiedPages}) when the page's bytes and
- * the inputs its check reads are those of a clean earlier check, and each new clean outcome kept there.
+ * the inputs its check reads are those of a clean earlier check, and each new clean outcome kept there with what its
+ * check read ({@link PageInputs}).
  */
 final class CachedPageCheck {
     private final BuiltSite site;
@@ -31,7 +30,7 @@ final class CachedPageCheck {
             return pageCheck.check(path);
         }
         String key = verified.key(path, site.read(path));
-        PageOutcome kept = verified.find(key);
+        PageOutcome kept = verified.find(key, path);
         if (kept != null) {
             // the story runs counted for this page will not be asked for, so they are let go as if it had asked
             Map<String, Integer> asks = new HashMap<>();
@@ -44,9 +43,9 @@ final class CachedPageCheck {
             fromCache.incrementAndGet();
             return kept;
         }
-        List<String> asked = new ArrayList<>();
-        PageOutcome outcome = stories.recording(asked, () -> pageCheck.check(path));
-        verified.keep(key, outcome, asked);
+        PageInputs reads = new PageInputs();
+        PageOutcome outcome = stories.recording(reads.stories(), () -> pageCheck.check(path, reads));
+        verified.keep(key, outcome, reads);
         return outcome;
     }
 

@@ -50,6 +50,16 @@ final class PageCheck {
     }
 
     PageOutcome check(String path) {
+        return check(path, new PageInputs());
+    }
+
+    /**
+     * As {@link #check(String)}, recording in {@code reads} the files of the site it resolved. Everything else it
+     * reads is the page's bytes, the stories it asks for (recorded by {@link AuditedStories#recording}) and what every
+     * check shares: the model, the captures, {@code site.json}'s base URL and the verifier's own code (its rules, its
+     * scales' data, its HTML checker and schema).
+     */
+    PageOutcome check(String path, PageInputs reads) {
         String file = site.name(path);
         byte[] bytes = site.read(path);
         Document page = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.htmlParser());
@@ -98,7 +108,7 @@ final class PageCheck {
                 findings.addAll(ScriptCheck.check(file, "inline <script>", script.data()));
             }
         }
-        findings.addAll(allowList.check(file, path, page));
+        findings.addAll(allowList.check(file, path, page, reads));
 
         Map<String, Integer> acceptedHere = new LinkedHashMap<>();
         for (HtmlMessage m : html.check(ORIGIN + path, bytes)) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.attoscope.pages.Addresses;
+import org.attoscope.util.Sha256;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -65,6 +66,14 @@ final class ScriptAllowList {
     }
 
     List<Finding> check(String file, String path, Document page) {
+        return check(file, path, page, new PageInputs());
+    }
+
+    /**
+     * As {@link #check(String, String, Document)}, recording in {@code reads} every file of the site the verdicts
+     * read (each script and style sheet the page loads), for the verification cache.
+     */
+    List<Finding> check(String file, String path, Document page, PageInputs reads) {
         List<Finding> out = new ArrayList<>();
         Set<String> inlineHashes = new HashSet<>();
         for (Element e : page.getAllElements()) {
@@ -85,8 +94,8 @@ final class ScriptAllowList {
                         : tag.equals("base") ? "changes where every relative link points" : "loads content of its own") + "; remove it"));
             }
             switch (tag) {
-                case "script" -> script(file, path, e, out, inlineHashes);
-                case "link" -> link(file, path, e, out);
+                case "script" -> script(file, path, e, out, inlineHashes, reads);
+                case "link" -> link(file, path, e, out, reads);
                 case "meta" -> meta(file, e, out);
                 case "use" -> {
                     String href = e.hasAttr("href") ? e.attr("href") : e.attr("xlink:href");
@@ -110,7 +119,7 @@ final class ScriptAllowList {
         return out;
     }
 
-    private void script(String file, String path, Element e, List<Finding> out, Set<String> inlineHashes) {
+    private void script(String file, String path, Element e, List<Finding> out, Set<String> inlineHashes, PageInputs reads) {
         String type = e.attr("type").strip().toLowerCase(Locale.ROOT);
         boolean code = ScriptCheck.isCode(type);
         if (!code) {
@@ -126,6 +135,9 @@ final class ScriptAllowList {
             return;
         }
         String target = local(path, e.attr("src"));
+        if (target != null) {
+            reads.file(target, input(target));
+        }
         if (target == null || !isFile(target)) {
             out.add(Finding.of(file, "<script src=\"" + e.attr("src") + "\"> is not a script the build wrote into the site"));
         } else if (!shipped.wrote(target, site.read(target))) {
@@ -134,7 +146,7 @@ final class ScriptAllowList {
         }
     }
 
-    private void link(String file, String path, Element e, List<Finding> out) {
+    private void link(String file, String path, Element e, List<Finding> out, PageInputs reads) {
         String rel = e.attr("rel").strip().toLowerCase(Locale.ROOT);
         if (!LINK_RELS.contains(rel)) {
             out.add(Finding.of(file, "<link rel=\"" + rel + "\">: only style sheets, the canonical address and icons are linked; this one may load or connect"));
@@ -144,6 +156,9 @@ final class ScriptAllowList {
             return; // canonical is never loaded; an icon's URL is resolved by LinkCheck
         }
         String target = local(path, e.attr("href"));
+        if (target != null) {
+            reads.file(target, input(target));
+        }
         if (target == null || !isFile(target)) {
             out.add(Finding.of(file, "<link rel=\"stylesheet\" href=\"" + e.attr("href") + "\"> is not a style sheet the build wrote into the site"));
         } else if (!shipped.wrote(target, site.read(target))) {
@@ -241,6 +256,20 @@ final class ScriptAllowList {
         java.nio.file.Path resolved = (from == null ? java.nio.file.Path.of(u) : from.resolve(u)).normalize();
         String s = resolved.toString().replace('\\', '/');
         return s.startsWith("..") || s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Everything this list's verdict on a script or style sheet at {@code target} reads: whether it is a file, its
+     * bytes (by sha256), and whether the build wrote it so (for a published site, the sha256 its record lists). The
+     * staged verdict needs only the first, but a page is keyed by the bytes of what it loads all the same, so an
+     * edited script or style makes every page loading it checked again.
+     */
+    String input(String target) {
+        if (!isFile(target)) {
+            return "none";
+        }
+        byte[] bytes = site.read(target);
+        return Sha256.hex(bytes) + (shipped.wrote(target, bytes) ? " shipped" : " not shipped");
     }
 
     private boolean isFile(String target) {

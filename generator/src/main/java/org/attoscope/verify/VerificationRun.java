@@ -37,11 +37,12 @@ final class VerificationRun implements AutoCloseable {
         runs = new ModelRuns(settings.content(), settings.bundle(), settings.plain(), settings.replay(), site);
         // A staged site holds only what the build wrote; a published one is checked against the build's record of it.
         shipped = staged ? ShippedFiles.staged(site) : ShippedFiles.published(site);
+        ScriptAllowList allowList = new ScriptAllowList(site, shipped, config.baseUrl());
         pageCheck = new PageCheck(site, runs.captureFigures(), runs.engineFigures(), runs.points(), settings.html(),
-                AcceptedHtmlMessage.SITE, settings.bundle().tokenizer()::word, settings.bundle().tokenizer().unkId(),
-                new ScriptAllowList(site, shipped, config.baseUrl()));
+                AcceptedHtmlMessage.SITE, settings.bundle().tokenizer()::word, settings.bundle().tokenizer().unkId(), allowList);
+        // a kept outcome is taken again only while each script and style its page loads reads as the allow-list found it
         verified = settings.cache() == null ? null
-                : VerifiedPages.open(settings.cache(), settings.content(), settings.bundle().dir(), site, staged);
+                : VerifiedPages.open(settings.cache(), settings.content(), settings.bundle().dir(), site, staged, allowList::input);
         cachedCheck = new CachedPageCheck(site, pageCheck, runs.stories(), verified);
         queue = new PageQueue(site, cachedCheck, runs.stories(), settings.threads());
     }

@@ -29,13 +29,29 @@ import org.attoscope.util.Json;
 
 /**
  * Incremental verification: the outcomes of clean page checks from earlier runs, so a page whose bytes and inputs
- * are unchanged is not re-derived. An entry is found by the sha256 of everything the check of that page can read
- * apart from the stories: the verifier itself (the bytes of the jar or class folder it runs from, which hold its
- * rules, its scales' data and its HTML checker), the model bundle's files, {@code site.json} and every capture,
- * every file of the site that is not a page (scripts, styles, the build's record of them), whether the site is
- * staged or published, and the page's path and bytes. The stories the check asked for are named inside the entry
- * with the sha256 of each one's file and explorer page, and must all still match. Any other change makes another key
- * or a mismatch, and the page is checked afresh; only clean outcomes are kept, so a finding is always re-derived.
+ * are unchanged is not re-derived. What a page's check reads, and so what its entry is found by:
+ *
+ * <ul>
+ *   <li>in the entry's key, what every check shares or may read: the verifier itself (the bytes of the jar or class
+ *       folder it runs from, which hold its rules, its scales' data and its HTML checker with its schema); whether
+ *       the site is staged or published (a staged site's scripts count as the build's when present, a published
+ *       site's only when its record lists their bytes); the model bundle's files (the tokenizer and weights of the
+ *       forward pass any story's check runs, and the words the explorer panel is read with); {@code site.json} (its
+ *       base URL decides how the 404 page's URLs resolve); every capture (a capture figure reads its capture through
+ *       the hash locks, by name); and the page's path and bytes, from which every figure, the embedded points, each
+ *       SVG, each inline script, the allow-list and HTML validity are judged. The model and the captures are keyed
+ *       whole, not per page: they change rarely, and then a wider re-check is the safe side;</li>
+ *   <li>inside the entry, checked on every lookup: each file of the site the check resolved ({@link PageInputs}: the
+ *       scripts and style sheets the page loads, by what {@link ScriptAllowList#input} found there), and each story
+ *       it asked for, by the sha256 of the story's file (its text and the excerpt the pass runs on) and of its
+ *       explorer page (whose embedded {@code explain} targets decide what the story's run explains).</li>
+ * </ul>
+ * No other file of the site is read by a page's check: links and anchors are resolved afresh every run, over every
+ * page's outcome, by {@link SiteLinks}, and the scripts' and styles' own contents by {@link AssetCheck}. So editing
+ * one story re-checks only the pages whose bytes change (its explorer, the lists and neighbours that show it) and
+ * those that ask for the story, and an edited script or style re-checks every page loading it. Any other change makes
+ * another key or a mismatch, and the page is checked afresh; only clean outcomes are kept, so a finding is always
+ * re-derived, and an entry that is not whole, names another page or holds a finding is never taken.
  *
  * <p>Each entry is written to a temporary file and moved into place, so an interrupted run never leaves half an entry.
  * Every entry names the site folder it was made for and whether that was a build's staged site or a published one;
@@ -65,16 +81,20 @@ final class VerifiedPages {
     private final boolean staged;
     private final String inputs;
     private final Function<String, String> storyInputs;
+    /** What the check of a page finds now at a file of the site it resolved ({@link ScriptAllowList#input}). */
+    private final Function<String, String> fileInputs;
     private final ObjectMapper mapper = Json.mapper();
     /** The keys this run looked up or wrote: every page's, once its check is done. */
     private final Set<String> used = ConcurrentHashMap.newKeySet();
 
-    private VerifiedPages(Location location, boolean staged, String inputs, Function<String, String> storyInputs) {
+    private VerifiedPages(Location location, boolean staged, String inputs, Function<String, String> storyInputs,
+                          Function<String, String> fileInputs) {
         this.dir = location.dir();
         this.site = location.site().toString();
         this.staged = staged;
         this.inputs = inputs;
         this.storyInputs = storyInputs;
+        this.fileInputs = fileInputs;
     }
 
     /**
@@ -83,8 +103,10 @@ final class VerifiedPages {
      * @param modelDir    the model bundle's folder
      * @param site        the site being checked
      * @param staged      whether it is a staging folder (its every file the build's) or a published site
+     * @param fileInputs  what a page's check finds now at a file of the site it resolved, as it recorded it
      */
-    static VerifiedPages open(Location location, Path content, Path modelDir, BuiltSite site, boolean staged) {
+    static VerifiedPages open(Location location, Path content, Path modelDir, BuiltSite site, boolean staged,
+                              Function<String, String> fileInputs) {
         MessageDigest d = sha256();
         add(d, "verifier", verifierSha256());
         add(d, "staged", String.valueOf(staged));
@@ -96,14 +118,10 @@ final class VerifiedPages {
         for (Path f : filesUnder(captures)) {
             add(d, "captures/" + captures.relativize(f), sha256(f));
         }
-        for (String f : site.files()) {
-            if (!f.endsWith(".html")) {
-                add(d, "site/" + f, sha256(site.resolve(f)));
-            }
-        }
         Path stories = content.resolve("stories");
         return new VerifiedPages(location, staged, HexFormat.of().formatHex(d.digest()),
-                slug -> sha256(stories.resolve(slug + ".md")) + " " + sha256(site.resolve("explore/" + slug + "/index.html")));
+                slug -> sha256(stories.resolve(slug + ".md")) + " " + sha256(site.resolve("explore/" + slug + "/index.html")),
+                fileInputs);
     }
 
     /** The key of one page's entry. */
@@ -115,8 +133,11 @@ final class VerifiedPages {
         return HexFormat.of().formatHex(d.digest());
     }
 
-    /** The outcome kept under {@code key}, or null when there is none or a story it used has changed. */
-    PageOutcome find(String key) {
+    /**
+     * The outcome kept under {@code key} for the page at {@code path}, or null when there is none, it is not whole, or
+     * a file or story its check read has changed since.
+     */
+    PageOutcome find(String key, String path) {
         used.add(key);
         Path file = dir.resolve(key + ".json");
         if (!Files.isRegularFile(file)) {
@@ -124,21 +145,38 @@ final class VerifiedPages {
         }
         try {
             JsonNode entry = mapper.readTree(file.toFile());
-            var stories = entry.path("stories").fields();
-            while (stories.hasNext()) {
-                var s = stories.next();
-                if (!s.getValue().asText().equals(storyInputs.apply(s.getKey()))) {
-                    return null;
-                }
+            // an entry without its reads could not be told stale; keep() always writes both
+            if (entry == null || !entry.path("files").isObject() || !entry.path("stories").isObject()) {
+                return null;
             }
-            return mapper.treeToValue(entry.path("outcome"), PageOutcome.class);
+            if (!matches(entry.get("files"), fileInputs) || !matches(entry.get("stories"), storyInputs)) {
+                return null;
+            }
+            PageOutcome outcome = mapper.treeToValue(entry.path("outcome"), PageOutcome.class);
+            // only clean outcomes of this page are kept: anything else is not an entry keep() wrote for it
+            if (outcome == null || !path.equals(outcome.path()) || outcome.findings() == null || !outcome.findings().isEmpty()) {
+                return null;
+            }
+            return outcome;
         } catch (IOException | RuntimeException e) {
             return null; // an unreadable entry is a miss: the page is checked afresh and the entry rewritten
         }
     }
 
-    /** Keeps a clean outcome, with the inputs of every story its check asked for. */
-    void keep(String key, PageOutcome outcome, List<String> storiesAsked) {
+    /** Whether each name recorded in {@code recorded} still has the value it was recorded with. */
+    private static boolean matches(JsonNode recorded, Function<String, String> now) {
+        var fields = recorded.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            if (!f.getValue().isTextual() || !f.getValue().asText().equals(now.apply(f.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps a clean outcome, with what its check found at each file it resolved and the inputs of each story it asked for. */
+    void keep(String key, PageOutcome outcome, PageInputs reads) {
         used.add(key);
         if (!outcome.findings().isEmpty()) {
             return;
@@ -147,8 +185,9 @@ final class VerifiedPages {
         entry.put("site", site);
         entry.put("staged", staged);
         Map<String, String> stories = new TreeMap<>();
-        storiesAsked.forEach(slug -> stories.put(slug, storyInputs.apply(slug)));
+        reads.stories().forEach(slug -> stories.put(slug, storyInputs.apply(slug)));
         entry.set("stories", mapper.valueToTree(stories));
+        entry.set("files", mapper.valueToTree(new TreeMap<>(reads.files())));
         entry.set("outcome", mapper.valueToTree(outcome));
         Path temp = null;
         try {
@@ -207,9 +246,12 @@ final class VerifiedPages {
         }
         try {
             JsonNode entry = mapper.readTree(file.toFile());
-            return entry != null && entry.size() == 4 && entry.path("site").isTextual() && site.equals(entry.get("site").asText())
+            // entries of the attoscope before the files were recorded have no "files", and name their site all the same
+            int fields = entry == null ? 0 : entry.has("files") ? 5 : 4;
+            return entry != null && entry.size() == fields && entry.path("site").isTextual() && site.equals(entry.get("site").asText())
                     && entry.path("staged").isBoolean() && entry.get("staged").asBoolean() == staged
-                    && entry.path("stories").isObject() && entry.path("outcome").isObject();
+                    && entry.path("stories").isObject() && entry.path("outcome").isObject()
+                    && (fields == 4 || entry.path("files").isObject());
         } catch (IOException | RuntimeException e) {
             return false; // not an entry this class wrote whole
         }
