@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.attoscope.util.Folders;
 import org.attoscope.util.Json;
@@ -103,7 +109,7 @@ class VerifiedPagesInputsTest {
         BuiltSite built = BuiltSite.open(siteDir, "site");
         Set<String> out = new TreeSet<>();
         for (String page : built.pages()) {
-            String html = new String(built.read(page), java.nio.charset.StandardCharsets.UTF_8);
+            String html = new String(built.read(page), StandardCharsets.UTF_8);
             String up = "../".repeat((int) page.chars().filter(c -> c == '/').count());
             if (html.contains("=\"" + up + asset + "\"") || page.equals(HostedNotFound.PAGE) && html.contains("=\"/site/" + asset + "\"")) {
                 out.add(page);
@@ -202,7 +208,7 @@ class VerifiedPagesInputsTest {
     }
 
     @Test
-    void anEntryThatIsNotWholeIsForAnotherPageOrNoLongerMatchesWhatItsPageLoadsIsNeverTaken() throws IOException {
+    void anEntryThatIsNotWholeIsForAnotherPageHoldsAFindingOrNoLongerMatchesWhatItsPageLoadsIsNeverTaken() throws IOException {
         Path published = site.copyOfSite("tampered");
         Path cache = dir.resolve("tampered-cache");
         assertTrue(verify(published, cache).clean());
@@ -210,24 +216,34 @@ class VerifiedPagesInputsTest {
         for (Map.Entry<String, String> e : entries(cache).entrySet()) {
             entry.put(e.getKey(), cache.resolve(e.getValue().substring(0, e.getValue().indexOf(' '))));
         }
-        String other = entry.keySet().stream().filter(p -> !p.equals(MAT) && !p.equals(CAT)).findFirst().orElseThrow();
+        List<String> others = entry.keySet().stream().filter(p -> !p.equals(MAT) && !p.equals(CAT)).limit(3).toList();
 
         tamper(entry.get(CAT), e -> e.remove("files"));
-        tamper(entry.get(MAT), e -> ((ObjectNode) e.get("files")).put("assets/explorer.js", "0".repeat(64) + " shipped"));
-        tamper(entry.get(other), e -> ((ObjectNode) e.get("outcome")).put("path", CAT));
+        tamper(entry.get(MAT), e -> {
+            assertTrue(e.get("files").has("assets/explorer.js"), "the explorer's entry records the script it loads");
+            ((ObjectNode) e.get("files")).put("assets/explorer.js", "0".repeat(64) + " shipped");
+        });
+        tamper(entry.get(others.get(0)), e -> ((ObjectNode) e.get("outcome")).put("path", CAT));
+        tamper(entry.get(others.get(1)), e -> ((ArrayNode) e.get("outcome").get("findings"))
+                .addObject().put("file", "site/" + others.get(1)).put("figure", "").put("cell", "").put("problem", "kept with a finding"));
+        byte[] whole = Files.readAllBytes(entry.get(others.get(2)));
+        Files.write(entry.get(others.get(2)), Arrays.copyOf(whole, whole.length / 2));
         VerificationResult again = verify(published, cache);
 
         assertTrue(again.clean(), again.findings().toString());
-        assertEquals(BuiltSite.open(published, "site").pages().size() - 3, again.timings().cachedPages(),
-                "the three tampered entries are checked afresh, every other page comes from the cache");
-        for (String page : List.of(CAT, MAT, other)) {
-            assertTrue(Files.isRegularFile(entry.get(page)), page + "'s entry is written again, whole");
-            assertTrue(Json.mapper().readTree(entry.get(page).toFile()).path("files").isObject());
-            assertEquals(page, Json.mapper().readTree(entry.get(page).toFile()).path("outcome").path("path").asText());
+        List<String> tampered = new ArrayList<>(List.of(CAT, MAT));
+        tampered.addAll(others);
+        assertEquals(BuiltSite.open(published, "site").pages().size() - tampered.size(), again.timings().cachedPages(),
+                "the tampered entries' pages are checked afresh, every other page comes from the cache");
+        for (String page : tampered) {
+            JsonNode written = Json.mapper().readTree(entry.get(page).toFile());
+            assertTrue(written.path("files").isObject(), page + "'s entry is written again, whole");
+            assertEquals(page, written.path("outcome").path("path").asText());
+            assertEquals(0, written.path("outcome").path("findings").size());
         }
     }
 
-    private static void tamper(Path entry, java.util.function.Consumer<ObjectNode> change) throws IOException {
+    private static void tamper(Path entry, Consumer<ObjectNode> change) throws IOException {
         ObjectNode json = (ObjectNode) Json.mapper().readTree(entry.toFile());
         change.accept(json);
         Files.write(entry, Json.mapper().writeValueAsBytes(json));
