@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.attoscope.testing.TestModels;
 import org.attoscope.testing.Axe;
+import org.attoscope.testing.PhoneLayout;
 import org.attoscope.testing.SharedChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,7 +187,7 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    void atPhoneWidthATappedTokensPanelStaysInViewAndNothingOverflowsSideways() {
+    void atPhoneWidthATappedTokensPanelStaysInViewNeverOverTheStripAndNothingOverflowsSideways() {
         page.close();
         page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
         load("#p40");
@@ -202,6 +203,10 @@ class ExplorerBrowserTest {
         assertTrue(panelTop < height - 150 && ((Number) box.get("panelBottom")).doubleValue() <= height + 1,
                 "the panel's numbers are on screen after the tap: " + box);
         assertTrue(((Number) box.get("tokBottom")).doubleValue() < panelTop, "and the tapped token is not hidden under it: " + box);
+        // the panel shares the screen with the strip and never lies over it (it once stuck to the bottom of the screen,
+        // over the strip's lower rows)
+        assertEquals(List.of(), PhoneLayout.panelOverStrip(page));
+        assertEquals(List.of(), PhoneLayout.coveredTokens(page), "tokens hidden under something");
         for (String url : new String[] {real.explorer(SLUG).toUri().toString(), real.site.resolve("index.html").toUri().toString(),
             real.site.resolve("explore/index.html").toUri().toString(), real.site.resolve("how-it-works/index.html").toUri().toString(),
             real.site.resolve("404.html").toUri().toString()}) {
