@@ -7,7 +7,9 @@
  * toFixed rounds the exact value half-up, as BigDecimal does there. It sets no inline style attributes, only
  * CSS custom properties through the CSSOM.
  *
- * Every selection a reader makes is a history entry (#pN), so Back and Forward move between points.
+ * Every selection a reader makes is a history entry (#pN), so Back and Forward move between points. This script
+ * alone reads and writes that address: other views of the point (why.js) follow the 'attoscope:select' events it
+ * sends on #explorer, and send 'attoscope:ask' there to be told the point selected now.
  */
 (function () {
   'use strict';
@@ -169,8 +171,7 @@
     drawStrip(p);
     if (changed || opts.redraw) {
       drawPanel(p);
-      /* other views of the point (why.js) follow the selection */
-      explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: i } }));
+      tell();
     }
     matrices.forEach(function (m) { m.highlight(p, opts.follow); });
     surprises.forEach(function (say) { say(p.focus); });
@@ -178,6 +179,11 @@
     if (opts.push) { writeHash('#p' + i); }
     if (opts.focus) { cells[i].focus({ preventScroll: true }); }
     if (opts.focus || opts.scroll) { cells[i].scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
+  }
+
+  /* Other views of the point (why.js) follow the selection. */
+  function tell() {
+    explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: current } }));
   }
 
   function writeHash(hash) {
@@ -252,6 +258,9 @@
       field('copied').textContent = url;
     }
   }
+
+  /* A view that starts after this script asks for the point selected now, instead of reading the address itself. */
+  explorer.addEventListener('attoscope:ask', tell);
 
   window.addEventListener('hashchange', function () {
     var i = fromHash();

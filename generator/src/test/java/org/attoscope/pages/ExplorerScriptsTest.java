@@ -1,0 +1,36 @@
+package org.attoscope.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.attoscope.testing.TestModels;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An explorer page's scripts share one definition of a point's address (#pN): explorer.js reads and writes it, every
+ * other script of the page asks explorer.js for the selected point (WhyBrowserTest shows the asking works).
+ */
+class ExplorerScriptsTest {
+    @Test
+    void ofTheScriptsAnExplorerLoadsOnlyExplorerJsReadsTheAddress() throws Exception {
+        Path templates = TestModels.repoRoot().resolve("templates");
+        List<String> loaded = new ArrayList<>();
+        Matcher src = Pattern.compile("th:src=\"\\$\\{to\\.asset\\('([^']+)'\\)\\}\"").matcher(Files.readString(templates.resolve("story.html")));
+        while (src.find()) {
+            loaded.add(src.group(1));
+        }
+        assertEquals(List.of("explorer.js", "why.js"), loaded, "the scripts story.html loads");
+        List<String> reading = new ArrayList<>();
+        for (String script : loaded) {
+            if (Files.readString(templates.resolve("assets").resolve(script)).contains("location.hash")) {
+                reading.add(script);
+            }
+        }
+        assertEquals(List.of("explorer.js"), reading, "the scripts that read location.hash");
+    }
+}
