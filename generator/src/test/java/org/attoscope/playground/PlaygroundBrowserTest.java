@@ -360,6 +360,9 @@ class PlaygroundBrowserTest {
         }
         assertTrue(bytes < 6_000_000, "the playground downloads " + bytes + " bytes");
         assertTrue(requests.stream().anyMatch(u -> u.endsWith("playground/weights.js")), "the weights come as a script: " + requests);
+        assertTrue(requests.stream().anyMatch(u -> u.endsWith("playground/kernels.js"))
+                && requests.stream().noneMatch(u -> u.endsWith(".wasm") || u.endsWith(".wat")),
+                "the kernels come as a script; kernels.wat and kernels.wasm, shipped for readers, are not loaded: " + requests);
     }
 
     @Test
