@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind of page at a desktop's width (1280 px) and a phone's (390 px), opened from the file system in Debian's
- * chromium: nothing scrolls sideways, nothing is squeezed or crowded, and axe-core finds nothing.
+ * chromium: nothing scrolls sideways, nothing is squeezed or crowded, and axe-core finds nothing, light or dark.
  */
 class PageLayoutBrowserTest {
     static final List<String> PAGES = List.of("index.html", "explore/index.html", "explore/cat/index.html", "lessons/index.html",
@@ -63,27 +64,38 @@ class PageLayoutBrowserTest {
     }
 
     @Test
-    void atEitherWidthNoPageScrollsSidewaysAndAxeFindsNothing() throws Exception {
+    void atEitherWidthAndInEitherSchemeNoPageScrollsSidewaysAndAxeFindsNothing() throws Exception {
         String axe = Axe.script();
         List<String> found = new ArrayList<>();
-        for (int width : WIDTHS) {
-            for (String path : PAGES) {
-                show(path, width);
-                Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                if (((Number) overflow).intValue() != 0) {
-                    found.add(width + "px " + path + ": scrolls sideways by " + overflow + " px");
+        for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            for (int width : WIDTHS) {
+                for (String path : PAGES) {
+                    found.addAll(findings(path, width, scheme, axe));
                 }
-                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-                Object v = page.evaluate("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
-                        + ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
-                for (Object o : (List<?>) v) {
-                    found.add(width + "px " + path + ": " + o);
-                }
-                page.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve("layout-" + width + "-"
-                        + path.replace("/index.html", "").replace(".html", "").replace('/', '-') + ".png")).setFullPage(true));
             }
         }
         assertEquals(List.of(), found);
+    }
+
+    /** Sideways scrolling and axe's violations on one page, each named; a full-page screenshot to look at. */
+    private List<String> findings(String path, int width, ColorScheme scheme, String axe) throws java.io.IOException {
+        List<String> found = new ArrayList<>();
+        String where = scheme + " " + width + "px " + path + ": ";
+        show(path, width);
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (((Number) overflow).intValue() != 0) {
+            found.add(where + "scrolls sideways by " + overflow + " px");
+        }
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        Object v = page.evaluate("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                + ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+        for (Object o : (List<?>) v) {
+            found.add(where + o);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve("layout-" + scheme.name().toLowerCase() + "-" + width + "-"
+                + path.replace("/index.html", "").replace(".html", "").replace('/', '-') + ".png")).setFullPage(true));
+        return found;
     }
 
     /**

@@ -599,7 +599,7 @@ class PlaygroundBrowserTest {
      * Where the point panel overlapped the strip: the panel and the strip share a phone's screen, neither over the
      * other. Checked on a text long enough that the strip scrolls, at every scroll position of the page: their boxes
      * never intersect, every token scrolled into view is the element under its own centre (nothing covers it), and a
-     * tapped token's panel is on screen below it; and axe-core finds nothing at either width.
+     * tapped token's panel is on screen below it; and axe-core finds nothing at either width, light or dark.
      */
     @Test
     void atPhoneWidthThePanelNeverLiesOverTheStrip() throws IOException {
@@ -631,12 +631,21 @@ class PlaygroundBrowserTest {
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals(0, ((Number) overflow).intValue(), "no horizontal scrolling at 390px");
         String axe = Axe.script();
-        for (int width : new int[] {390, 1280}) {
-            page.setViewportSize(width, 844);
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-            Object violations = page.evaluate("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
-                    + ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
-            assertEquals(List.of(), violations, "axe at " + width + "px");
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        for (com.microsoft.playwright.options.ColorScheme scheme : List.of(com.microsoft.playwright.options.ColorScheme.LIGHT,
+                com.microsoft.playwright.options.ColorScheme.DARK)) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            for (int width : new int[] {390, 1280}) {
+                page.setViewportSize(width, 844);
+                Object violations = page.evaluate("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                        + ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+                assertEquals(List.of(), violations, "axe at " + width + "px, " + scheme);
+            }
+        }
+        // the text box, the menus and the number fields are the card's colour with the ink's, in either scheme
+        for (String field : List.of("#pg-text", "#pg-preset", "#pg-count")) {
+            assertEquals(page.evaluate("() => getComputedStyle(document.querySelector('.pg-input')).backgroundColor"),
+                    page.evaluate("f => getComputedStyle(document.querySelector(f)).backgroundColor", field), field + " in the dark");
         }
         assertEquals(List.of(), requests.stream().filter(u -> !u.startsWith("file:")).toList(), "no request leaves the page");
     }
