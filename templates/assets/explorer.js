@@ -171,6 +171,7 @@
     drawStrip(p);
     if (changed || opts.redraw) {
       drawPanel(p);
+      showInStrip(cells[i]);
       tell();
     }
     matrices.forEach(function (m) { m.highlight(p, opts.follow); });
@@ -179,6 +180,19 @@
     if (opts.push) { writeHash('#p' + i); }
     if (opts.focus) { cells[i].focus({ preventScroll: true }); }
     if (opts.focus || opts.scroll) { cells[i].scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
+  }
+
+  /*
+   * Brings a token into view inside the strip, which scrolls by itself on a narrow screen (site.css), without
+   * moving the page (a point chosen in a figure, or the opening point); elsewhere the strip does not scroll and
+   * this does nothing.
+   */
+  function showInStrip(cell) {
+    var s = strip.getBoundingClientRect();
+    var c = cell.getBoundingClientRect();
+    if (c.top < s.top || c.bottom > s.bottom) {
+      strip.scrollTop += c.top - s.top - (strip.clientHeight - c.height) / 2;
+    }
   }
 
   /* Other views of the point (why.js) follow the selection. */

@@ -295,6 +295,19 @@
     return state.run.point(state.focus);
   }
 
+  /*
+   * Brings a token into view inside the strip, which scrolls by itself on a narrow screen (site.css), without
+   * moving the page; elsewhere the strip does not scroll and this does nothing.
+   */
+  function showInStrip(cell) {
+    var s = ui.strip.getBoundingClientRect();
+    var c = cell.getBoundingClientRect();
+    if (c.top < s.top || c.bottom > s.bottom) {
+      ui.strip.scrollTop += c.top - s.top - (ui.strip.clientHeight - c.height) / 2;
+    }
+  }
+  var shownInStrip = null; /* the text and point last brought into view: other redraws leave the strip where the reader put it */
+
   function render(opts) {
     drawStrip();
     drawPanel();
@@ -308,6 +321,11 @@
     var n = state.run.object.ids.length;
     ui.meta.textContent = plural(n, 'token', 'tokens') + (n > context ? ', longer than the ' + context + '-token window' : '');
     var cell = ui.strip.children[state.focus];
+    var shown = state.focus + ' ' + state.text;
+    if (cell && shown !== shownInStrip) {
+      showInStrip(cell);
+      shownInStrip = shown;
+    }
     if (opts.focusToken && cell) { cell.focus({ preventScroll: true }); }
     if ((opts.focusToken || opts.scroll) && cell) { cell.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
     if (opts.announce) {

@@ -214,6 +214,15 @@ class ExplorerBrowserTest {
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertEquals(0, ((Number) overflow).intValue(), "no horizontal scrolling at 390px: " + url);
         }
+        // without an address the strip (scrolling by itself) shows the opening point, and the page stays at its top
+        page.navigate(real.explorer(SLUG).toUri().toString());
+        int opening = Integer.parseInt(page.getAttribute("#explorer", "data-initial"));
+        assertTrue(opening > 150 && PhoneLayout.tokenInStrip(page, opening) && !PhoneLayout.tokenInStrip(page, 0), "opening point " + opening);
+        assertEquals(0, ((Number) page.evaluate("() => scrollY")).intValue());
+        // a point chosen in a figure is brought into the strip's view too
+        page.locator("svg.attoscope-surprise .mark[data-position='20']").click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));
+        assertShows(20, state());
+        assertTrue(PhoneLayout.tokenInStrip(page, 20), "the point chosen in the surprise strip is in the token strip's view");
         page.navigate(real.explorer(SLUG).toUri() + "#p60");
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve("explorer-phone.png")));
     }

@@ -611,8 +611,11 @@ class PlaygroundBrowserTest {
             route.abort();
         });
         page = context.newPage();
-        load("#text=" + encode(longerThanTheWindow()) + "&point=60");
-        assertTrue(tokens().size() > 200, "the strip is longer than a screen: " + tokens().size() + " tokens");
+        load("#text=" + encode(longerThanTheWindow()));
+        int last = tokens().size() - 1;
+        assertTrue(last > 250, "the strip is longer than a screen: " + tokens().size() + " tokens");
+        assertEquals(String.valueOf(last), focus());
+        assertTrue(PhoneLayout.tokenInStrip(page, last) && !PhoneLayout.tokenInStrip(page, 0), "the strip (scrolling by itself) shows the selected point");
 
         assertEquals(List.of(), PhoneLayout.panelOverStrip(page));
         assertEquals(List.of(), PhoneLayout.coveredTokens(page), "tokens hidden under something");

@@ -44,4 +44,11 @@ public final class PhoneLayout {
                   return out;
                 }""");
     }
+
+    /** Whether token {@code pos} lies inside the strip's box (the strip scrolls by itself on a phone). */
+    public static boolean tokenInStrip(Page page, int pos) {
+        return (Boolean) page.evaluate("pos => { const s = document.getElementById('strip').getBoundingClientRect();"
+                + " const t = document.querySelector('#strip .tok[data-pos=\"' + pos + '\"]').getBoundingClientRect();"
+                + " return t.top >= s.top && t.bottom <= s.bottom; }", pos);
+    }
 }
