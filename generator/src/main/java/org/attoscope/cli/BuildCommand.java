@@ -50,7 +50,7 @@ final class BuildCommand implements Callable<Integer> {
         SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
         // A rebuild re-derives only the pages whose bytes or inputs changed: the cache's key holds the verifier's own
         // jar, so a new verifier re-checks everything.
-        SiteVerifier verifier = noVerifyCache ? verification : verification.cachingIn(SiteVerification.cacheBeside(out));
+        SiteVerifier verifier = noVerifyCache ? verification : verification.cachingBeside(out);
         SiteBuild build = new SiteBuild(new SiteBuild.Folders(modelOptions.content, templatesOption.templates, out), config, bundle,
                 new ModelPageFigures(), verifier, line -> err.println("warning: " + line), n,
                 SiteSections.of(modelOptions.content, bundle));

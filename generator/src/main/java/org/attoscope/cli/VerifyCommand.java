@@ -54,7 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
         ModelBundle bundle = modelOptions.load();
         SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, site.toString(), n);
         if (cache) {
-            verification = verification.cachingIn(SiteVerification.cacheBeside(site));
+            verification = verification.cachingBeside(site);
         }
         PageRenderer pages = PageRenderer.of(templatesOption.templates, SiteConfig.load(modelOptions.content), bundle,
                 SiteSections.of(modelOptions.content, bundle), verification.reportPage());

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.attoscope.InputException;
 import org.attoscope.util.Sha256;
@@ -26,6 +29,11 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 final class Templates implements Fragments {
     /** Every page template the build renders, and the shared layout they include. */
     static final List<String> REQUIRED = List.of("layout", "home", "stories", "story", "how-it-works", "not-found");
+    /**
+     * A fragment expression naming another template: {@code ~{why :: panel}} or {@code ~{layout}}. {@code ~{::x}} and
+     * {@code ~{this :: x}} name the template they are in.
+     */
+    private static final Pattern INCLUDE = Pattern.compile("~\\{\\s*([A-Za-z0-9_-]+)\\s*(?:::|})");
 
     private final Path dir;
     private final TemplateEngine engine;
@@ -60,6 +68,7 @@ final class Templates implements Fragments {
             }
         }
         Map<String, TemplateFile> hashes = hashes(dir);
+        requireIncluded(dir, hashes);
         if (known != null && known.dir.equals(dir) && known.fileHashes.equals(hashes)) {
             return known;
         }
@@ -96,7 +105,44 @@ final class Templates implements Fragments {
         return fingerprint;
     }
 
-    private record TemplateFile(String sha256, boolean definesFragments) {
+    /** A template's hash, whether it defines fragments, and the templates it includes by name. */
+    private record TemplateFile(String sha256, boolean definesFragments, List<Include> includes) {
+    }
+
+    /** {@code template} named in a fragment expression at {@code line} (1-based). */
+    private record Include(String template, int line) {
+    }
+
+    /**
+     * Fails on the first include of a template the folder does not have, naming the including file and line: Thymeleaf
+     * itself would only say, at the first page that reaches it, that some file cannot be opened.
+     */
+    private static void requireIncluded(Path dir, Map<String, TemplateFile> files) {
+        files.forEach((name, file) -> {
+            for (Include include : file.includes()) {
+                if (!include.template().equals("this") && !files.containsKey(include.template())) {
+                    throw new InputException(dir.resolve(name + ".html"), include.line(),
+                            "includes the template " + include.template() + ".html, which is not in the templates folder " + dir + ".",
+                            "restore " + include.template() + ".html from the repository's templates/ folder, or remove the include.");
+                }
+            }
+        });
+    }
+
+    private static List<Include> includes(String text) {
+        List<Include> out = new ArrayList<>();
+        Matcher m = INCLUDE.matcher(text);
+        int line = 1;
+        int counted = 0;
+        while (m.find()) {
+            for (; counted < m.start(); counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
+            out.add(new Include(m.group(1), line));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, TemplateFile> hashes(Path dir) {
@@ -105,8 +151,9 @@ final class Templates implements Fragments {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".html")).filter(Files::isRegularFile).sorted().toList()) {
                 String name = f.getFileName().toString();
                 byte[] bytes = Files.readAllBytes(f);
+                String text = new String(bytes, StandardCharsets.UTF_8);
                 out.put(name.substring(0, name.length() - ".html".length()),
-                        new TemplateFile(Sha256.hex(bytes), new String(bytes, StandardCharsets.UTF_8).contains("th:fragment")));
+                        new TemplateFile(Sha256.hex(bytes), text.contains("th:fragment"), includes(text)));
             }
         } catch (IOException e) {
             throw new InputException(dir, "cannot read the templates: " + e.getMessage() + ".", "check the folder's permissions.");
@@ -129,6 +176,10 @@ final class Templates implements Fragments {
     }
 
     private String process(TemplateSpec spec, String template, Map<String, Object> variables) {
+        if (!fileHashes.containsKey(template)) {
+            throw new InputException(dir.resolve(template + ".html"), "the template is missing: the build renders pages or figures with it.",
+                    "restore " + template + ".html from the repository's templates/ folder into " + dir + ".");
+        }
         Context context = new Context(Locale.ROOT, variables);
         try {
             return engine.process(spec, context);

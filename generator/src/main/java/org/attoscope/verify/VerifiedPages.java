@@ -8,16 +8,22 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.attoscope.util.Json;
 
@@ -31,30 +37,54 @@ import org.attoscope.util.Json;
  * with the sha256 of each one's file and explorer page, and must all still match. Any other change makes another key
  * or a mismatch, and the page is checked afresh; only clean outcomes are kept, so a finding is always re-derived.
  *
- * <p>The folder holds nothing but entries this class wrote, each written to a temporary file and moved into place,
- * so an interrupted run never leaves half an entry; no entry is ever deleted by attoscope (remove the folder to
- * reclaim the space), only a temporary file of its own whose write failed.
+ * <p>Each entry is written to a temporary file and moved into place, so an interrupted run never leaves half an entry.
+ * Every entry names the site folder it was made for and whether that was a build's staged site or a published one;
+ * after a clean run, {@link #prune} removes that site's entries of the same kind which the run neither read nor wrote
+ * (pages and inputs that are gone). Nothing else in the folder is ever removed: not a file the user put there, not an
+ * entry of another site or of the other kind (a build and {@code verify --cache} of the same site keep theirs side by
+ * side), not an entry of an older attoscope that named no site.
  */
 final class VerifiedPages {
+    /** How an entry is named: its key (a sha256 in lower-case hex, as {@link #key} makes it) and {@code .json}. */
+    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.json");
+
+    /**
+     * Where the entries live, and the site folder they are made for.
+     *
+     * @param dir  the cache's folder
+     * @param site the site folder as published, whichever folder a build stages it in
+     */
+    record Location(Path dir, Path site) {
+        Location {
+            site = site.toAbsolutePath().normalize();
+        }
+    }
+
     private final Path dir;
+    private final String site;
+    private final boolean staged;
     private final String inputs;
     private final Function<String, String> storyInputs;
     private final ObjectMapper mapper = Json.mapper();
+    /** The keys this run looked up or wrote: every page's, once its check is done. */
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
 
-    private VerifiedPages(Path dir, String inputs, Function<String, String> storyInputs) {
-        this.dir = dir;
+    private VerifiedPages(Location location, boolean staged, String inputs, Function<String, String> storyInputs) {
+        this.dir = location.dir();
+        this.site = location.site().toString();
+        this.staged = staged;
         this.inputs = inputs;
         this.storyInputs = storyInputs;
     }
 
     /**
-     * @param dir         where the entries live
+     * @param location    where the entries live, and the site they are for
      * @param content     the content folder the site was built from
      * @param modelDir    the model bundle's folder
      * @param site        the site being checked
      * @param staged      whether it is a staging folder (its every file the build's) or a published site
      */
-    static VerifiedPages open(Path dir, Path content, Path modelDir, BuiltSite site, boolean staged) {
+    static VerifiedPages open(Location location, Path content, Path modelDir, BuiltSite site, boolean staged) {
         MessageDigest d = sha256();
         add(d, "verifier", verifierSha256());
         add(d, "staged", String.valueOf(staged));
@@ -72,7 +102,7 @@ final class VerifiedPages {
             }
         }
         Path stories = content.resolve("stories");
-        return new VerifiedPages(dir, HexFormat.of().formatHex(d.digest()),
+        return new VerifiedPages(location, staged, HexFormat.of().formatHex(d.digest()),
                 slug -> sha256(stories.resolve(slug + ".md")) + " " + sha256(site.resolve("explore/" + slug + "/index.html")));
     }
 
@@ -87,6 +117,7 @@ final class VerifiedPages {
 
     /** The outcome kept under {@code key}, or null when there is none or a story it used has changed. */
     PageOutcome find(String key) {
+        used.add(key);
         Path file = dir.resolve(key + ".json");
         if (!Files.isRegularFile(file)) {
             return null;
@@ -108,10 +139,13 @@ final class VerifiedPages {
 
     /** Keeps a clean outcome, with the inputs of every story its check asked for. */
     void keep(String key, PageOutcome outcome, List<String> storiesAsked) {
+        used.add(key);
         if (!outcome.findings().isEmpty()) {
             return;
         }
         ObjectNode entry = mapper.createObjectNode();
+        entry.put("site", site);
+        entry.put("staged", staged);
         Map<String, String> stories = new TreeMap<>();
         storiesAsked.forEach(slug -> stories.put(slug, storyInputs.apply(slug)));
         entry.set("stories", mapper.valueToTree(stories));
@@ -137,6 +171,47 @@ final class VerifiedPages {
                     // left as a .part file, which find never reads
                 }
             }
+        }
+    }
+
+    /**
+     * Removes the entries for this run's site and kind that it neither read nor wrote. Call it only when the run
+     * completed clean: then every page was looked up, so an entry not used is one no page of the site has now. A
+     * failed run prunes nothing (the site it checked is not published, and the previous one stays), nor does an
+     * interrupted one, which has not looked up every page.
+     */
+    void prune() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (ENTRY.matcher(name).matches() && !used.contains(name.substring(0, 64)) && ours(file)) {
+                    stale.add(file);
+                }
+            }
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // pruning only reclaims space: an entry left behind costs its bytes, never a wrong outcome
+        }
+    }
+
+    /** Whether {@code file} is an entry this class wrote for this run's site and kind (a plain file, never a link). */
+    private boolean ours(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            JsonNode entry = mapper.readTree(file.toFile());
+            return entry != null && entry.size() == 4 && entry.path("site").isTextual() && site.equals(entry.get("site").asText())
+                    && entry.path("staged").isBoolean() && entry.get("staged").asBoolean() == staged
+                    && entry.path("stories").isObject() && entry.path("outcome").isObject();
+        } catch (IOException | RuntimeException e) {
+            return false; // not an entry this class wrote whole
         }
     }
 

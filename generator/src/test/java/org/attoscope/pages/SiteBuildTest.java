@@ -106,10 +106,7 @@ class SiteBuildTest {
 
     @Test
     void aTemplateErrorNamesTheTemplateAndLine() throws IOException {
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        for (String name : Templates.REQUIRED) {
-            Files.copy(tiny.templates.resolve(name + ".html"), templates.resolve(name + ".html"));
-        }
+        Path templates = copyOfTheTemplates();
         Files.writeString(templates.resolve("stories.html"), Files.readString(templates.resolve("stories.html"))
                 .replace("th:text=\"${s.title}\"", "th:text=\"${s.nosuchfield}\""));
         InputException e = assertThrows(InputException.class, () -> tiny.build(dir.resolve("out"), SiteVerifier.NONE, templates));
@@ -123,6 +120,40 @@ class SiteBuildTest {
         Path templates = Files.createDirectories(dir.resolve("templates"));
         InputException e = assertThrows(InputException.class, () -> tiny.build(dir.resolve("out"), SiteVerifier.NONE, templates));
         assertEquals(templates.resolve("layout.html"), e.file());
+    }
+
+    @Test
+    void aTemplateIncludingAMissingOneIsNamedAtTheIncludeBeforeAnythingIsBuilt() throws IOException {
+        Path templates = copyOfTheTemplates();
+        Files.delete(templates.resolve("why.html"));
+        InputException e = assertThrows(InputException.class, () -> tiny.build(dir.resolve("out"), SiteVerifier.NONE, templates));
+        assertEquals(templates.resolve("story.html"), e.file());
+        List<String> story = Files.readAllLines(templates.resolve("story.html"));
+        assertTrue(story.get(e.line() - 1).contains("~{why ::"), "the line of the include: " + e.line());
+        assertEquals("includes the template why.html, which is not in the templates folder " + templates + ".", e.problem());
+        assertEquals("restore why.html from the repository's templates/ folder, or remove the include.", e.fix());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void aMissingTemplateOfAPageIsNamedWithTheFix() throws IOException {
+        Path templates = copyOfTheTemplates();
+        Files.delete(templates.resolve("search.html"));
+        InputException e = assertThrows(InputException.class, () -> tiny.build(dir.resolve("out"), SiteVerifier.NONE, templates));
+        assertEquals(templates.resolve("search.html"), e.file());
+        assertEquals(0, e.line());
+        assertEquals("the template is missing: the build renders pages or figures with it.", e.problem());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    private Path copyOfTheTemplates() throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        try (var files = Files.list(tiny.templates)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, templates.resolve(f.getFileName()));
+            }
+        }
+        return templates;
     }
 
     @Test

@@ -68,8 +68,13 @@ final class TestSite {
     }
 
     SiteBuild.Summary build(Path out, Path templatesDir, SiteVerifier verifier) {
-        return new SiteBuild(new SiteBuild.Folders(content, templatesDir, out), SiteConfig.load(content), bundle,
-                new FiguresForTests(content.resolve("captures")), verifier, w -> { }, 2).run();
+        return build(content, out, templatesDir, verifier);
+    }
+
+    /** Builds from another content folder (a copy of this site's, edited), with this site's model. */
+    SiteBuild.Summary build(Path contentDir, Path out, Path templatesDir, SiteVerifier verifier) {
+        return new SiteBuild(new SiteBuild.Folders(contentDir, templatesDir, out), SiteConfig.load(contentDir), bundle,
+                new FiguresForTests(contentDir.resolve("captures")), verifier, w -> { }, 2).run();
     }
 
     /** A fresh copy of the built site (or of the content), to tamper with. */

@@ -30,7 +30,7 @@ class VerifiedPagesTest {
     }
 
     private static VerificationResult verify(Path siteDir, Path content, Path cache) {
-        return site.verification(content, HTML).cachingIn(cache).check(siteDir, site.pages());
+        return site.verification(content, HTML).cachingIn(cache, siteDir).check(siteDir, site.pages());
     }
 
     private static int pages(Path siteDir) {
