@@ -1,7 +1,7 @@
 package org.attoscope.testing;
 
-import java.util.List;
 import com.microsoft.playwright.Page;
+import java.util.List;
 
 /**
  * What a phone-width page of the explorer or the playground must never do, measured in the page: the point panel
