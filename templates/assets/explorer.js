@@ -7,8 +7,9 @@
  * toFixed rounds the exact value half-up, as BigDecimal does there. It sets no inline style attributes, only
  * CSS custom properties through the CSSOM.
  *
- * Every selection a reader makes is a history entry (#pN), so Back and Forward move between points. This script
- * alone reads and writes that address: other views of the point (why.js) follow the 'attoscope:select' events it
+ * Every selection a reader makes is a history entry (#pN), so Back and Forward move between points. A point's
+ * address is the id the server gives its token (pages/Addresses.pointId), so this script has no format of its own
+ * for it; and it alone reads and writes the address: other views of the point (why.js) follow the 'attoscope:select' events it
  * sends on #explorer, and send 'attoscope:ask' there to be told the point selected now.
  */
 (function () {
@@ -177,7 +178,7 @@
     matrices.forEach(function (m) { m.highlight(p, opts.follow); });
     surprises.forEach(function (say) { say(p.focus); });
     if (opts.announce) { announce.textContent = describe(p); }
-    if (opts.push) { writeHash('#p' + i); }
+    if (opts.push) { writeHash(addressOf(i)); }
     if (opts.focus) { cells[i].focus({ preventScroll: true }); }
     if (opts.focus || opts.scroll) { cells[i].scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
   }
@@ -209,11 +210,12 @@
     }
   }
 
+  function addressOf(i) { return '#' + cells[i].id; }
+
+  /* The point whose token the address names, or -1 (another anchor of the page, or none). */
   function fromHash() {
-    var m = /^#p(\d+)$/.exec(location.hash);
-    if (!m) { return -1; }
-    var i = Number(m[1]);
-    return i < points.length ? i : -1;
+    var id = location.hash.slice(1);
+    return id ? cells.indexOf(document.getElementById(id)) : -1;
   }
 
   /* ---------- the strip: a listbox of tokens ---------- */
@@ -263,7 +265,7 @@
   });
 
   function copyLink() {
-    var url = location.href.split('#')[0] + '#p' + current;
+    var url = location.href.split('#')[0] + addressOf(current);
     var done = function () { field('copied').textContent = 'Link copied'; };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { field('copied').textContent = url; });
@@ -519,6 +521,6 @@
     select(initial, { scroll: true, redraw: true, follow: true });
   } else {
     select(current, { redraw: true, follow: true });
-    try { history.replaceState({ point: '#p' + current }, '', location.href.split('#')[0] + location.hash); } catch (e) { /* file:// in some browsers */ }
+    try { history.replaceState({ point: addressOf(current) }, '', location.href.split('#')[0] + location.hash); } catch (e) { /* file:// in some browsers */ }
   }
 }());

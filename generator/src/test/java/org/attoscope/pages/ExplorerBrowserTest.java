@@ -165,6 +165,10 @@ class ExplorerBrowserTest {
     void aLinkToAPointOpensThatPointAndFollowsLaterFragmentChanges() {
         load("#p12");
         assertShows(12, state());
+        // "Copy link" copies the point's address (the clipboard itself is stood in for: headless, it needs permissions)
+        page.evaluate("() => { navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); }; }");
+        page.click("[data-action=copy-link]");
+        assertEquals(real.explorer(SLUG).toUri() + "#p12", page.evaluate("() => window.__copied"));
         page.evaluate("() => { location.hash = '#p150'; }");
         page.waitForFunction("() => document.querySelector('[data-field=focus]').textContent === '150'");
         Map<String, Object> s = state();

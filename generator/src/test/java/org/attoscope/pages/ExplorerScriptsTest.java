@@ -12,8 +12,9 @@ import org.attoscope.testing.TestModels;
 import org.junit.jupiter.api.Test;
 
 /**
- * An explorer page's scripts share one definition of a point's address (#pN): explorer.js reads and writes it, every
- * other script of the page asks explorer.js for the selected point (WhyBrowserTest shows the asking works).
+ * An explorer page's scripts share one definition of a point's address (#pN), the server's: explorer.js reads and
+ * writes it as the id the server gives the point's token (Addresses.pointId), and every other script of the page asks
+ * explorer.js for the selected point (WhyBrowserTest shows the asking works).
  */
 class ExplorerScriptsTest {
     @Test
@@ -26,11 +27,17 @@ class ExplorerScriptsTest {
         }
         assertEquals(List.of("explorer.js", "why.js"), loaded, "the scripts story.html loads");
         List<String> reading = new ArrayList<>();
+        List<String> spelling = new ArrayList<>();
         for (String script : loaded) {
-            if (Files.readString(templates.resolve("assets").resolve(script)).contains("location.hash")) {
+            String text = Files.readString(templates.resolve("assets").resolve(script));
+            if (text.contains("location.hash")) {
                 reading.add(script);
+            }
+            if (text.contains("'#p'") || text.contains("#p(")) {
+                spelling.add(script);
             }
         }
         assertEquals(List.of("explorer.js"), reading, "the scripts that read location.hash");
+        assertEquals(List.of(), spelling, "the scripts that spell the address out: it is the token's id, which Addresses.pointId writes");
     }
 }
