@@ -315,7 +315,7 @@
     var preset = presetByText(state.text);
     ui.explorerLink.hidden = !preset;
     if (preset) {
-      ui.explorerLink.href = siteRoot + preset.href + '#p' + state.focus;
+      ui.explorerLink.href = siteRoot + preset.pointHref + state.focus;
       ui.explorerLink.textContent = 'See \u201c' + preset.title + '\u201d in its explorer';
     }
     var n = state.run.object.ids.length;
@@ -809,7 +809,7 @@
       if (result.getAttribute('data-status') === '201') {
         /* The save makes serve rebuild, and the rebuild reloads this page: keep the answer for the page after it. */
         try {
-          sessionStorage.setItem(SAVED_KEY, JSON.stringify({ message: result.textContent, slug: $('pg-save-slug').value }));
+          sessionStorage.setItem(SAVED_KEY, JSON.stringify({ message: result.textContent, explorer: result.getAttribute('data-explorer') }));
         } catch (e) { /* storage refused: the answer stays until the reload */ }
       }
     });
@@ -822,10 +822,11 @@
       save.open = true;
       var out = $('pg-save-result');
       out.textContent = saved.message + ' ';
-      if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(saved.slug || '')) {
+      /* the server's address for the new explorer, from the site root: taken only as a plain relative path */
+      if (/^[a-z0-9][a-z0-9\/_.-]*$/.test(saved.explorer || '') && saved.explorer.indexOf('..') < 0) {
         var a = document.createElement('a');
         a.id = 'pg-save-explorer';
-        a.href = siteRoot + 'explore/' + saved.slug + '/index.html';
+        a.href = siteRoot + saved.explorer;
         a.textContent = 'Open its explorer';
         out.appendChild(a);
       }

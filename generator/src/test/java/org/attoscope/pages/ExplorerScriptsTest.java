@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.attoscope.testing.TestModels;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,12 @@ class ExplorerScriptsTest {
         }
         assertEquals(List.of("explorer.js"), reading, "the scripts that read location.hash");
         assertEquals(List.of(), spelling, "the scripts that spell the address out: it is the token's id, which Addresses.pointId writes");
+    }
+
+    @Test
+    void thePlaygroundLinksExplorersByTheAddressesTheServerGivesIt() throws Exception {
+        String playground = Files.readString(TestModels.repoRoot().resolve("templates/assets/playground/playground.js"));
+        assertEquals(List.of(), Stream.of("'#p'", "'explore/'", "/index.html'").filter(playground::contains).toList(),
+                "a preset's explorer at a point is its pointHref and the point's number; a saved story's, the data-explorer serve answers with");
     }
 }
