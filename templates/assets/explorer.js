@@ -7,7 +7,10 @@
  * toFixed rounds the exact value half-up, as BigDecimal does there. It sets no inline style attributes, only
  * CSS custom properties through the CSSOM.
  *
- * Every selection a reader makes is a history entry (#pN), so Back and Forward move between points.
+ * Every selection a reader makes is a history entry (#pN), so Back and Forward move between points. A point's
+ * address is the id the server gives its token (pages/Addresses.pointId), so this script has no format of its own
+ * for it; and it alone reads and writes the address: other views of the point (why.js) follow the 'attoscope:select' events it
+ * sends on #explorer, and send 'attoscope:ask' there to be told the point selected now.
  */
 (function () {
   'use strict';
@@ -169,15 +172,33 @@
     drawStrip(p);
     if (changed || opts.redraw) {
       drawPanel(p);
-      /* other views of the point (why.js) follow the selection */
-      explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: i } }));
+      showInStrip(cells[i]);
+      tell();
     }
     matrices.forEach(function (m) { m.highlight(p, opts.follow); });
     surprises.forEach(function (say) { say(p.focus); });
     if (opts.announce) { announce.textContent = describe(p); }
-    if (opts.push) { writeHash('#p' + i); }
+    if (opts.push) { writeHash(addressOf(i)); }
     if (opts.focus) { cells[i].focus({ preventScroll: true }); }
     if (opts.focus || opts.scroll) { cells[i].scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
+  }
+
+  /*
+   * Brings a token into view inside the strip, which scrolls by itself on a narrow screen (site.css), without
+   * moving the page (a point chosen in a figure, or the opening point); elsewhere the strip does not scroll and
+   * this does nothing.
+   */
+  function showInStrip(cell) {
+    var s = strip.getBoundingClientRect();
+    var c = cell.getBoundingClientRect();
+    if (c.top < s.top || c.bottom > s.bottom) {
+      strip.scrollTop += c.top - s.top - (strip.clientHeight - c.height) / 2;
+    }
+  }
+
+  /* Other views of the point (why.js) follow the selection. */
+  function tell() {
+    explorer.dispatchEvent(new CustomEvent('attoscope:select', { detail: { index: current } }));
   }
 
   function writeHash(hash) {
@@ -189,11 +210,12 @@
     }
   }
 
+  function addressOf(i) { return '#' + cells[i].id; }
+
+  /* The point whose token the address names, or -1 (another anchor of the page, or none). */
   function fromHash() {
-    var m = /^#p(\d+)$/.exec(location.hash);
-    if (!m) { return -1; }
-    var i = Number(m[1]);
-    return i < points.length ? i : -1;
+    var id = location.hash.slice(1);
+    return id ? cells.indexOf(document.getElementById(id)) : -1;
   }
 
   /* ---------- the strip: a listbox of tokens ---------- */
@@ -243,7 +265,7 @@
   });
 
   function copyLink() {
-    var url = location.href.split('#')[0] + '#p' + current;
+    var url = location.href.split('#')[0] + addressOf(current);
     var done = function () { field('copied').textContent = 'Link copied'; };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { field('copied').textContent = url; });
@@ -252,6 +274,9 @@
       field('copied').textContent = url;
     }
   }
+
+  /* A view that starts after this script asks for the point selected now, instead of reading the address itself. */
+  explorer.addEventListener('attoscope:ask', tell);
 
   window.addEventListener('hashchange', function () {
     var i = fromHash();
@@ -496,6 +521,6 @@
     select(initial, { scroll: true, redraw: true, follow: true });
   } else {
     select(current, { redraw: true, follow: true });
-    try { history.replaceState({ point: '#p' + current }, '', location.href.split('#')[0] + location.hash); } catch (e) { /* file:// in some browsers */ }
+    try { history.replaceState({ point: addressOf(current) }, '', location.href.split('#')[0] + location.hash); } catch (e) { /* file:// in some browsers */ }
   }
 }());

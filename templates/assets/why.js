@@ -229,11 +229,17 @@
   targetSelect.addEventListener('change', draw);
   otherSelect.addEventListener('change', draw);
   Array.prototype.forEach.call(runs, function (r) { r.addEventListener('change', draw); });
-  explorer.addEventListener('attoscope:select', function (ev) { select(ev.detail.index); });
+  var answered = false;
+  explorer.addEventListener('attoscope:select', function (ev) {
+    answered = true;
+    select(ev.detail.index);
+  });
 
   why.querySelector('.why-controls').hidden = false;
-  var m = /^#p(\d+)$/.exec(location.hash);
-  /* the explorer opens on the point it names in data-initial (pages/OpeningPoint) */
-  var opening = explorer.hasAttribute('data-initial') ? Number(explorer.getAttribute('data-initial')) : points.length - 1;
-  select(m && Number(m[1]) < points.length ? Number(m[1]) : opening);
+  /* The explorer (explorer.js) owns the point's address (#pN): ask it which point is selected. If it has not run
+     yet, draw the point it opens on (data-initial, pages/OpeningPoint); its first selection follows. */
+  explorer.dispatchEvent(new CustomEvent('attoscope:ask'));
+  if (!answered) {
+    select(explorer.hasAttribute('data-initial') ? Number(explorer.getAttribute('data-initial')) : points.length - 1);
+  }
 }());

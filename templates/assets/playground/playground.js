@@ -295,6 +295,19 @@
     return state.run.point(state.focus);
   }
 
+  /*
+   * Brings a token into view inside the strip, which scrolls by itself on a narrow screen (site.css), without
+   * moving the page; elsewhere the strip does not scroll and this does nothing.
+   */
+  function showInStrip(cell) {
+    var s = ui.strip.getBoundingClientRect();
+    var c = cell.getBoundingClientRect();
+    if (c.top < s.top || c.bottom > s.bottom) {
+      ui.strip.scrollTop += c.top - s.top - (ui.strip.clientHeight - c.height) / 2;
+    }
+  }
+  var shownInStrip = null; /* the text and point last brought into view: other redraws leave the strip where the reader put it */
+
   function render(opts) {
     drawStrip();
     drawPanel();
@@ -302,12 +315,17 @@
     var preset = presetByText(state.text);
     ui.explorerLink.hidden = !preset;
     if (preset) {
-      ui.explorerLink.href = siteRoot + preset.href + '#p' + state.focus;
+      ui.explorerLink.href = siteRoot + preset.pointHref + state.focus;
       ui.explorerLink.textContent = 'See \u201c' + preset.title + '\u201d in its explorer';
     }
     var n = state.run.object.ids.length;
     ui.meta.textContent = plural(n, 'token', 'tokens') + (n > context ? ', longer than the ' + context + '-token window' : '');
     var cell = ui.strip.children[state.focus];
+    var shown = state.focus + ' ' + state.text;
+    if (cell && shown !== shownInStrip) {
+      showInStrip(cell);
+      shownInStrip = shown;
+    }
     if (opts.focusToken && cell) { cell.focus({ preventScroll: true }); }
     if ((opts.focusToken || opts.scroll) && cell) { cell.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
     if (opts.announce) {
@@ -791,7 +809,7 @@
       if (result.getAttribute('data-status') === '201') {
         /* The save makes serve rebuild, and the rebuild reloads this page: keep the answer for the page after it. */
         try {
-          sessionStorage.setItem(SAVED_KEY, JSON.stringify({ message: result.textContent, slug: $('pg-save-slug').value }));
+          sessionStorage.setItem(SAVED_KEY, JSON.stringify({ message: result.textContent, explorer: result.getAttribute('data-explorer') }));
         } catch (e) { /* storage refused: the answer stays until the reload */ }
       }
     });
@@ -804,10 +822,11 @@
       save.open = true;
       var out = $('pg-save-result');
       out.textContent = saved.message + ' ';
-      if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(saved.slug || '')) {
+      /* the server's address for the new explorer, from the site root: taken only as a plain relative path */
+      if (/^[a-z0-9][a-z0-9\/_.-]*$/.test(saved.explorer || '') && saved.explorer.indexOf('..') < 0) {
         var a = document.createElement('a');
         a.id = 'pg-save-explorer';
-        a.href = siteRoot + 'explore/' + saved.slug + '/index.html';
+        a.href = siteRoot + saved.explorer;
         a.textContent = 'Open its explorer';
         out.appendChild(a);
       }

@@ -27,6 +27,8 @@ public final class Addresses {
     public static final String VERIFICATION_FOLDER = "verification";
     public static final String VERIFICATION = VERIFICATION_FOLDER + "/index.html";
     public static final String VERIFICATION_JSON = VERIFICATION_FOLDER + "/report.json";
+    /** What every point's id is before its number ({@link #pointId}): for a page that makes an address from the number. */
+    public static final String POINT_ID_PREFIX = "p";
     /** The folder {@code templates/assets} is copied to. */
     public static final String ASSETS = "assets";
     /** The search page, and the index it reads: a script the build writes, so search works from file://. */
@@ -63,7 +65,7 @@ public final class Addresses {
 
     /** The id of the strip cell of point {@code focus}. */
     public static String pointId(int focus) {
-        return "p" + focus;
+        return POINT_ID_PREFIX + focus;
     }
 
     /** The id of a lesson's n-th figure (from 1), which {@code #figure-n} addresses. */

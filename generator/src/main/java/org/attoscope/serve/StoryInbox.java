@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.attoscope.pages.Addresses;
 
 /**
  * The playground's "save as story" under {@code attoscope serve}: a form post of title, slug and text becomes
@@ -33,8 +34,14 @@ final class StoryInbox implements HttpHandler {
         this.stories = stories;
     }
 
-    /** What a post did: the HTTP status and the sentence the page shows. */
-    record Outcome(int status, String message) {
+    /**
+     * What a post did: the HTTP status, the sentence the page shows, and for a saved story its explorer's address from
+     * the site root (else null), which the playground links to without spelling the address itself.
+     */
+    record Outcome(int status, String message, String explorer) {
+        Outcome(int status, String message) {
+            this(status, message, null);
+        }
     }
 
     @Override
@@ -50,8 +57,9 @@ final class StoryInbox implements HttpHandler {
                 o = body.length > MAX_BYTES ? new Outcome(413, "The text is too long to save from the playground.")
                         : save(form(new String(body, StandardCharsets.UTF_8)));
             }
+            String explorer = o.explorer() == null ? "" : " data-explorer=\"" + escape(o.explorer()) + "\"";
             byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Save as story</title></head><body><p id=\"result\" data-status=\""
-                    + o.status() + "\">" + escape(o.message()) + "</p></body></html>\n").getBytes(StandardCharsets.UTF_8);
+                    + o.status() + "\"" + explorer + ">" + escape(o.message()) + "</p></body></html>\n").getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             ex.sendResponseHeaders(o.status(), page.length);
@@ -82,8 +90,9 @@ final class StoryInbox implements HttpHandler {
         } catch (IOException e) {
             return new Outcome(500, "Could not write content/stories/" + slug + ".md: " + e.getMessage());
         }
-        return new Outcome(201, "Saved as content/stories/" + slug + ".md; its explorer appears with the next rebuild (explore/"
-                + slug + "/index.html).");
+        String explorer = Addresses.explorer(slug);
+        return new Outcome(201, "Saved as content/stories/" + slug + ".md; its explorer appears with the next rebuild (" + explorer + ").",
+                explorer);
     }
 
     private static boolean sameOrigin(HttpExchange ex) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.attoscope.testing.TestModels;
 import org.attoscope.testing.Axe;
+import org.attoscope.testing.PhoneLayout;
 import org.attoscope.testing.SharedChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,10 @@ class ExplorerBrowserTest {
     void aLinkToAPointOpensThatPointAndFollowsLaterFragmentChanges() {
         load("#p12");
         assertShows(12, state());
+        // "Copy link" copies the point's address (the clipboard itself is stood in for: headless, it needs permissions)
+        page.evaluate("() => { navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); }; }");
+        page.click("[data-action=copy-link]");
+        assertEquals(real.explorer(SLUG).toUri() + "#p12", page.evaluate("() => window.__copied"));
         page.evaluate("() => { location.hash = '#p150'; }");
         page.waitForFunction("() => document.querySelector('[data-field=focus]').textContent === '150'");
         Map<String, Object> s = state();
@@ -186,7 +191,7 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    void atPhoneWidthATappedTokensPanelStaysInViewAndNothingOverflowsSideways() {
+    void atPhoneWidthATappedTokensPanelStaysInViewNeverOverTheStripAndNothingOverflowsSideways() {
         page.close();
         page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
         load("#p40");
@@ -202,6 +207,10 @@ class ExplorerBrowserTest {
         assertTrue(panelTop < height - 150 && ((Number) box.get("panelBottom")).doubleValue() <= height + 1,
                 "the panel's numbers are on screen after the tap: " + box);
         assertTrue(((Number) box.get("tokBottom")).doubleValue() < panelTop, "and the tapped token is not hidden under it: " + box);
+        // the panel shares the screen with the strip and never lies over it (it once stuck to the bottom of the screen,
+        // over the strip's lower rows)
+        assertEquals(List.of(), PhoneLayout.panelOverStrip(page));
+        assertEquals(List.of(), PhoneLayout.coveredTokens(page), "tokens hidden under something");
         for (String url : new String[] {real.explorer(SLUG).toUri().toString(), real.site.resolve("index.html").toUri().toString(),
             real.site.resolve("explore/index.html").toUri().toString(), real.site.resolve("how-it-works/index.html").toUri().toString(),
             real.site.resolve("404.html").toUri().toString()}) {
@@ -209,6 +218,15 @@ class ExplorerBrowserTest {
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertEquals(0, ((Number) overflow).intValue(), "no horizontal scrolling at 390px: " + url);
         }
+        // without an address the strip (scrolling by itself) shows the opening point, and the page stays at its top
+        page.navigate(real.explorer(SLUG).toUri().toString());
+        int opening = Integer.parseInt(page.getAttribute("#explorer", "data-initial"));
+        assertTrue(opening > 150 && PhoneLayout.tokenInStrip(page, opening) && !PhoneLayout.tokenInStrip(page, 0), "opening point " + opening);
+        assertEquals(0, ((Number) page.evaluate("() => scrollY")).intValue());
+        // a point chosen in a figure is brought into the strip's view too
+        page.locator("svg.attoscope-surprise .mark[data-position='20']").click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));
+        assertShows(20, state());
+        assertTrue(PhoneLayout.tokenInStrip(page, 20), "the point chosen in the surprise strip is in the token strip's view");
         page.navigate(real.explorer(SLUG).toUri() + "#p60");
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve("explorer-phone.png")));
     }

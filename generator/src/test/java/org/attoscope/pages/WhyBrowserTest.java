@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.attoscope.testing.SharedChromium;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,5 +63,34 @@ class WhyBrowserTest {
         assertTrue(chosen.startsWith("Head 0 off: " + off.path("predictions").get(0).path("token").asText() + " "
                 + HalfUpNumbers.percent(off.path("predictions").get(0).path("prob").asDouble())), chosen);
         page.close();
+    }
+
+    /**
+     * The explorer's script owns the point's address (#pN); the why view asks it which point is selected. Opened at
+     * a point, or moved to another by the address, the view shows that point, whichever of the two scripts runs first.
+     */
+    @Test
+    void aLinkToAPointOpensTheWhyViewThereWhicheverScriptRunsFirst() throws IOException {
+        Path page = real.explorer(SLUG);
+        String html = Files.readString(page);
+        String explorer = "<script src=\"../../assets/explorer.js\"></script>";
+        String why = "<script src=\"../../assets/why.js\"></script>";
+        assertTrue(html.contains(explorer + "\n" + why), "the page runs the explorer, then the why view");
+        Path whyFirst = page.resolveSibling("why-first.html");
+        Files.writeString(whyFirst, html.replace(explorer + "\n" + why, why + "\n" + explorer));
+        Page browser = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        for (Path file : new Path[] {page, whyFirst}) {
+            browser.navigate(file.toUri() + "#p40");
+            assertEquals(topPrediction(40), browser.textContent("#why .why-target h3"), file.getFileName().toString());
+            browser.evaluate("() => { location.hash = '#p12'; }");
+            browser.waitForFunction("() => document.querySelector('[data-field=focus]').textContent === '12'");
+            assertEquals(topPrediction(12), browser.textContent("#why .why-target h3"), file.getFileName().toString());
+        }
+        browser.close();
+    }
+
+    private static String topPrediction(int point) {
+        JsonNode top = story.path("points").get(point).path("explain").path("targets").get(0);
+        return "Top prediction \u201c" + top.path("token").asText() + "\u201d: logit " + HalfUpNumbers.fixed(top.path("logit").asDouble(), 3);
     }
 }

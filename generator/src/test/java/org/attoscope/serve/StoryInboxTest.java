@@ -61,6 +61,8 @@ class StoryInboxTest {
         HttpResponse<String> r = post(origin, "Tom's \"big\" day: part 1", "toms-big-day", "Tom ran home. He was happy!\n\nThe end.");
         assertEquals(201, r.statusCode());
         assertTrue(r.body().contains("Saved as content/stories/toms-big-day.md"), r.body());
+        assertTrue(r.body().contains("<p id=\"result\" data-status=\"201\" data-explorer=\"explore/toms-big-day/index.html\">"),
+                "the new explorer's address, for the playground to link: " + r.body());
         Story story = Story.read(content.resolve("stories/toms-big-day.md"));
         assertEquals("Tom's \"big\" day: part 1", story.title());
         assertEquals("Tom ran home. He was happy!\n\nThe end.", story.text());
