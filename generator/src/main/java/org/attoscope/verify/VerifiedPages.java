@@ -48,8 +48,9 @@ import org.attoscope.util.Json;
  * </ul>
  * No other file of the site is read by a page's check: links and anchors are resolved afresh every run, over every
  * page's outcome, by {@link SiteLinks}, and the scripts' and styles' own contents by {@link AssetCheck}. So editing
- * one story re-checks only the pages whose bytes change (its explorer, the lists and neighbours that show it) and
- * those that ask for the story, and an edited script or style re-checks every page loading it. Any other change makes
+ * one story re-checks only the pages whose bytes change (its explorer, the lists and neighbours that show it), those
+ * loading a script that changes with it (the search page loads the index of every story's words) and those that ask
+ * for the story, and an edited script or style re-checks every page loading it. Any other change makes
  * another key or a mismatch, and the page is checked afresh; only clean outcomes are kept, so a finding is always
  * re-derived, and an entry that is not whole, names another page or holds a finding is never taken.
  *
