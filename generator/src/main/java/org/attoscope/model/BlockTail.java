@@ -3,7 +3,7 @@ package org.attoscope.model;
 /**
  * Everything after attention, for a batch of rows: the output projection, the first residual add, RMSNorm, the MLP
  * with exact GELU, the second residual add, the final norm and the tied logits ({@link ReferenceForward}'s steps
- * after "attention", the products batched through {@link Gemm}, the GELUs through {@link Erf#geluAll}). The engine runs its points through it and the {@link Explainer}
+ * after "attention", the products batched through {@link Gemm} and, for the logits, {@link TiledGemm}, the GELUs through {@link Erf#geluAll}). The engine runs its points through it and the {@link Explainer}
  * its counterfactual rows, so both hold one copy of the transposed weights and add in one order.
  */
 final class BlockTail {
@@ -13,7 +13,7 @@ final class BlockTail {
     private final float[][] projT;
     private final float[][] fcT;
     private final float[][] mlpProjT;
-    private final float[][] logitsT;
+    private final TiledGemm logitsProduct;
 
     /**
      * What the rows became, each array row-major: the attention output after its projection, the MLP's output, the
@@ -30,7 +30,7 @@ final class BlockTail {
         this.projT = Gemm.transpose(bundle.tensor("block.attn.proj.weight"), c, c);
         this.fcT = Gemm.transpose(bundle.tensor("block.mlp.fc.weight"), cfg.hidden(), c);
         this.mlpProjT = Gemm.transpose(bundle.tensor("block.mlp.proj.weight"), c, cfg.hidden());
-        this.logitsT = Gemm.transpose(bundle.tensor("tok_emb.weight"), cfg.vocabSize(), c);
+        this.logitsProduct = new TiledGemm(bundle.tensor("tok_emb.weight"), cfg.vocabSize(), c);
     }
 
     /**
@@ -64,7 +64,7 @@ final class BlockTail {
         }
         float[] logits = new float[withLogits * cfg.vocabSize()];
         if (withLogits > 0) {
-            Gemm.multiply(fin, withLogits, logitsT, logits);
+            logitsProduct.multiply(fin, withLogits, logits);
         }
         return new Rows(attnOut, mlp, resid, fin, logits);
     }
