@@ -77,6 +77,16 @@ final class TestSite {
                 new FiguresForTests(contentDir.resolve("captures")), verifier, w -> { }, 2).run();
     }
 
+    /** A build of {@code contentDir} with {@code templatesDir} into {@code out}, verified with the cache in {@code cache}. */
+    void buildCached(Path contentDir, Path out, Path cache, Path templatesDir) {
+        build(contentDir, out, templatesDir, verification(contentDir, SharedChecker.HTML).cachingIn(cache, out));
+    }
+
+    /** {@code attoscope verify --cache} of a site published from {@code contentDir}. */
+    VerificationResult verifyCached(Path contentDir, Path published, Path cache) {
+        return verification(contentDir, SharedChecker.HTML).cachingIn(cache, published).check(published, pages());
+    }
+
     /** A fresh copy of the built site (or of the content), to tamper with. */
     Path copyOfSite(String name) {
         return Folders.copy(site, root.resolve(name));

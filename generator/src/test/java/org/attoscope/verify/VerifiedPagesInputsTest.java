@@ -48,14 +48,13 @@ class VerifiedPagesInputsTest {
         site = TestSite.build(dir, HTML);
     }
 
-    /** A build of {@code content} with {@code templates} into {@code out}, verified with the cache in {@code cache}. */
     private static void build(Path content, Path out, Path cache, Path templates) {
-        site.build(content, out, templates, site.verification(content, HTML).cachingIn(cache, out));
+        site.buildCached(content, out, cache, templates);
     }
 
     /** {@code attoscope verify --cache} of a published site. */
     private static VerificationResult verify(Path published, Path cache) {
-        return site.verification(site.content, HTML).cachingIn(cache, published).check(published, site.pages());
+        return site.verifyCached(site.content, published, cache);
     }
 
     /** The sha256 of each cache entry, by the page whose outcome it holds. */

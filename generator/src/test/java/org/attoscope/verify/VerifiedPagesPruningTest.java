@@ -43,14 +43,13 @@ class VerifiedPagesPruningTest {
         site = TestSite.build(dir, HTML);
     }
 
-    /** A build of {@code content} into {@code out}, verified with the cache in {@code cache}. */
     private static void build(Path content, Path out, Path cache, Path templates) {
-        site.build(content, out, templates, site.verification(content, HTML).cachingIn(cache, out));
+        site.buildCached(content, out, cache, templates);
     }
 
     /** {@code attoscope verify --cache} of a published site. */
     private static VerificationResult verify(Path content, Path published, Path cache) {
-        return site.verification(content, HTML).cachingIn(cache, published).check(published, site.pages());
+        return site.verifyCached(content, published, cache);
     }
 
     /** The cache's entries by the page whose outcome each holds; fails if two entries hold the same page. */
