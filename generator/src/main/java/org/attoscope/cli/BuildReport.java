@@ -12,7 +12,8 @@ final class BuildReport {
         return "built " + count(s.pages(), "page") + " (" + count(s.stories(), "story") + ", " + count(s.points(), "prediction point")
                 + ", " + count(s.unknownWords(), "unknown word") + ") into " + s.out()
                 + String.format(Locale.ROOT, " in %.1f s; %s", s.millis() / 1000.0, count(s.figures(), "figure"))
-                + (s.cellsVerified() > 0 ? ", " + count(s.cellsVerified(), "cell") + " verified" : "");
+                + (s.cellsVerified() > 0 ? ", " + count(s.cellsVerified(), "cell") + " verified" : "")
+                + (s.cachedPages() > 0 ? " (" + count(s.cachedPages(), "page") + " unchanged since a clean check, from the verification cache)" : "");
     }
 
     static String count(int n, String noun) {

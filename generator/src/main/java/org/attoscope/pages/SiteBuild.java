@@ -37,12 +37,13 @@ public final class SiteBuild {
     /**
      * What a finished build made.
      *
-     * @param figures SVG figures on the pages ({@code role="img"})
-     * @param millis  wall-clock time of the build
+     * @param figures       SVG figures on the pages ({@code role="img"})
+     * @param cellsVerified figure cells the verifier re-derived from their bytes (0 without a verifier)
+     * @param cachedPages   pages whose verification came from the verification cache
+     * @param millis        wall-clock time of the build
      */
-    /** @param cellsVerified figure cells the verifier re-derived from their bytes (0 without a verifier) */
     public record Summary(Path out, int pages, int stories, int points, int unknownWords, int figures, int cellsVerified,
-                          long millis) {
+                          int cachedPages, long millis) {
     }
 
     private final Folders folders;
@@ -120,7 +121,7 @@ public final class SiteBuild {
             }
             staged.publish();
             return new Summary(folders.out(), output.pages, stories.size(), points,
-                    stories.stream().mapToInt(s -> s.unknownWords().size()).sum(), output.figures, verified.cells(),
+                    stories.stream().mapToInt(s -> s.unknownWords().size()).sum(), output.figures, verified.cells(), verified.cachedPages(),
                     (System.nanoTime() - start) / 1_000_000);
         }
     }

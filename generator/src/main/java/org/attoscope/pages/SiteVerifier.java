@@ -8,9 +8,13 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface SiteVerifier {
-    /** What a clean verification covered, for the build's summary. */
-    record Verified(int figures, int cells) {
-        public static final Verified NOTHING = new Verified(0, 0);
+    /**
+     * What a clean verification covered, for the build's summary.
+     *
+     * @param cachedPages pages whose outcome came from the verification cache, unchanged since a clean check
+     */
+    record Verified(int figures, int cells, int cachedPages) {
+        public static final Verified NOTHING = new Verified(0, 0, 0);
     }
 
     /** Accepts every site without looking at it. */

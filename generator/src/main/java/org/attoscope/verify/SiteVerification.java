@@ -134,7 +134,8 @@ public final class SiteVerification implements SiteVerifier {
                 if (!result.clean()) {
                     throw failure(Path.of(settings.display()), result.findings());
                 }
-                return new Verified(result.report().summary().figures(), result.report().summary().cellsChecked());
+                return new Verified(result.report().summary().figures(), result.report().summary().cellsChecked(),
+                        result.timings().cachedPages());
             }
 
             @Override

@@ -45,6 +45,16 @@ class BuildCommandTest {
     }
 
     @Test
+    void aRebuildSaysHowManyPagesItsVerificationTookFromTheCache() {
+        assertEquals(0, build(), err.toString());
+        assertFalse(out.toString().contains("verification cache"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, build(), err.toString());
+        assertTrue(out.toString().strip().endsWith(" verified (7 pages unchanged since a clean check, from the verification cache)"),
+                out.toString());
+    }
+
+    @Test
     void badInputExitsOneWithFileAndLineAndKeepsTheOldSite() throws IOException {
         assertEquals(0, build());
         byte[] before = Files.readAllBytes(dir.resolve("site/explore/cat/index.html"));
