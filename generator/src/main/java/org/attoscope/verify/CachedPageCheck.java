@@ -29,12 +29,13 @@ final class CachedPageCheck {
         if (verified == null) {
             return pageCheck.check(path);
         }
-        String key = verified.key(path, site.read(path));
+        byte[] page = site.read(path);
+        String key = verified.key(path, page);
         PageOutcome kept = verified.find(key, path);
         if (kept != null) {
             // the story runs counted for this page will not be asked for, so they are let go as if it had asked
             Map<String, Integer> asks = new HashMap<>();
-            StoryUses.count(new String(site.read(path), StandardCharsets.UTF_8), asks);
+            StoryUses.count(new String(page, StandardCharsets.UTF_8), asks);
             asks.forEach((slug, n) -> {
                 for (int i = 0; i < n; i++) {
                     stories.skip(slug);

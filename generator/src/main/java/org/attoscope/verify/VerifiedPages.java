@@ -247,12 +247,10 @@ final class VerifiedPages {
         }
         try {
             JsonNode entry = mapper.readTree(file.toFile());
-            // entries of the attoscope before the files were recorded have no "files", and name their site all the same
-            int fields = entry == null ? 0 : entry.has("files") ? 5 : 4;
-            return entry != null && entry.size() == fields && entry.path("site").isTextual() && site.equals(entry.get("site").asText())
+            // exactly the five fields keep() writes
+            return entry != null && entry.size() == 5 && entry.path("site").isTextual() && site.equals(entry.get("site").asText())
                     && entry.path("staged").isBoolean() && entry.get("staged").asBoolean() == staged
-                    && entry.path("stories").isObject() && entry.path("outcome").isObject()
-                    && (fields == 4 || entry.path("files").isObject());
+                    && entry.path("stories").isObject() && entry.path("files").isObject() && entry.path("outcome").isObject();
         } catch (IOException | RuntimeException e) {
             return false; // not an entry this class wrote whole
         }
