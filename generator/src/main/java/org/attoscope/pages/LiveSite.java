@@ -3,7 +3,6 @@ package org.attoscope.pages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,16 +224,11 @@ public final class LiveSite implements AutoCloseable {
         }
     }
 
-    /** Each file replaced by a rename, so a browser reading the site never sees half a page. */
+    /** Each file replaced by a rename ({@link PageWriter#FILES}), so a browser reading the site never sees half a page. */
     private void writeInPlace(Map<String, byte[]> files, List<String> deleted) {
         Path out = folders.out();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path target = out.resolve(f.getKey());
-            Path temp = target.resolveSibling("." + target.getFileName() + ".attoscope-tmp");
-            write(() -> {
-                PageWriter.FILES.write(temp, f.getValue());
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }, f.getKey());
+            write(() -> PageWriter.FILES.write(out.resolve(f.getKey()), f.getValue()), f.getKey());
         }
         for (String d : deleted) {
             write(() -> {

@@ -17,6 +17,7 @@ import org.attoscope.model.AttoGpt;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.SiteBuild;
 import org.attoscope.pages.PageRenderer;
+import org.attoscope.pages.SiteSection;
 import org.attoscope.pages.SiteVerifier;
 import org.attoscope.testing.TestModels;
 import org.attoscope.testing.TinyBundle;
@@ -75,6 +76,12 @@ final class TestSite {
     SiteBuild.Summary build(Path contentDir, Path out, Path templatesDir, SiteVerifier verifier) {
         return new SiteBuild(new SiteBuild.Folders(contentDir, templatesDir, out), SiteConfig.load(contentDir), bundle,
                 new FiguresForTests(contentDir.resolve("captures")), verifier, w -> { }, 2).run();
+    }
+
+    /** Builds this site with further sections (the playground, say) into {@code out}. */
+    SiteBuild.Summary build(Path out, List<SiteSection> sections, SiteVerifier verifier) {
+        return new SiteBuild(new SiteBuild.Folders(content, templates, out), SiteConfig.load(content), bundle,
+                new FiguresForTests(content.resolve("captures")), verifier, w -> { }, 2, sections).run();
     }
 
     /** A build of {@code contentDir} with {@code templatesDir} into {@code out}, verified with the cache in {@code cache}. */

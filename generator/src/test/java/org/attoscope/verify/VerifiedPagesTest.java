@@ -10,6 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.attoscope.pages.PageRenderer;
+import org.attoscope.pages.SiteBuild;
+import org.attoscope.pages.SiteSection;
+import org.attoscope.pages.SiteVerifier;
+import org.attoscope.playground.PlaygroundSection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +55,63 @@ class VerifiedPagesTest {
         assertEquals(pages(copy), second.timings().cachedPages());
         assertEquals(0, second.timings().engineMillis(), "no story ran through the forward pass");
         assertArrayEquals(ReportJson.write(first.report()), ReportJson.write(second.report()));
+    }
+
+    @Test
+    void aRebuildTakesEveryPageFromTheCacheEvenWhenItsEarlyCheckRunsBeforeAFileThePageLoadsIsWritten() {
+        Path out = dir.resolve("early/site");
+        Path cache = dir.resolve("early/cache");
+        SiteVerifier slowWriter = eachPageCheckedBeforeTheNextFileIsWritten(site.verification(site.content, HTML).cachingIn(cache, out));
+        List<SiteSection> playground = List.of(new PlaygroundSection(site.bundle));
+        assertEquals(0, site.build(out, playground, slowWriter).cachedPages());
+
+        // the playground's page is written before its weights script, so its early check finds no script there and
+        // the page is checked again at the end, when its entry (which names the script's bytes) is taken whole
+        SiteBuild.Summary again = site.build(out, playground, slowWriter);
+        assertEquals(pages(out), again.cachedPages());
+    }
+
+    /** The build's verification, with the build held back after each page so that page's early check runs first. */
+    private static SiteVerifier eachPageCheckedBeforeTheNextFileIsWritten(SiteVerification verification) {
+        return new SiteVerifier() {
+            @Override
+            public Verified verify(Path stagedSite, PageRenderer pages) {
+                return verification.verify(stagedSite, pages);
+            }
+
+            @Override
+            public String reportPage() {
+                return verification.reportPage();
+            }
+
+            @Override
+            public Run start(Path stagedSite, PageRenderer pages) {
+                Run run = verification.start(stagedSite, pages);
+                return new Run() {
+                    @Override
+                    public void written(String path) {
+                        run.written(path);
+                        if (BuiltSite.isPage(path)) {
+                            try {
+                                Thread.sleep(300);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+
+                    @Override
+                    public Verified finish() {
+                        return run.finish();
+                    }
+
+                    @Override
+                    public void close() {
+                        run.close();
+                    }
+                };
+            }
+        };
     }
 
     @Test
