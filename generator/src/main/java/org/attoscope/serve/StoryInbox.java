@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.attoscope.pages.Addresses;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
 
 /**
  * The playground's "save as story" under {@code attoscope serve}: a form post of title, slug and text becomes
@@ -57,9 +60,7 @@ final class StoryInbox implements HttpHandler {
                 o = body.length > MAX_BYTES ? new Outcome(413, "The text is too long to save from the playground.")
                         : save(form(new String(body, StandardCharsets.UTF_8)));
             }
-            String explorer = o.explorer() == null ? "" : " data-explorer=\"" + escape(o.explorer()) + "\"";
-            byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Save as story</title></head><body><p id=\"result\" data-status=\""
-                    + o.status() + "\"" + explorer + ">" + escape(o.message()) + "</p></body></html>\n").getBytes(StandardCharsets.UTF_8);
+            byte[] page = answer(o);
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             ex.sendResponseHeaders(o.status(), page.length);
@@ -122,8 +123,23 @@ final class StoryInbox implements HttpHandler {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /**
+     * The page the playground's hidden frame receives: the outcome in {@code #result} (its status, and a saved story's
+     * explorer), which {@code playground.js} reads. Built as a document, so the message and address are escaped by jsoup.
+     */
+    static byte[] answer(Outcome o) {
+        Document doc = Document.createShell("");
+        doc.prependChild(new DocumentType("html", "", ""));
+        doc.outputSettings().prettyPrint(false);
+        doc.selectFirst("html").attr("lang", "en");
+        doc.head().appendElement("meta").attr("charset", "utf-8");
+        doc.title("Save as story");
+        Element result = doc.body().appendElement("p").id("result").attr("data-status", String.valueOf(o.status()));
+        if (o.explorer() != null) {
+            result.attr("data-explorer", o.explorer());
+        }
+        result.text(o.message());
+        return (doc.outerHtml() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] readAtMost(InputStream in, int max) throws IOException {

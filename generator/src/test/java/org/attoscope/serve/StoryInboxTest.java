@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.attoscope.content.Story;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,18 @@ class StoryInboxTest {
         Story story = Story.read(content.resolve("stories/toms-big-day.md"));
         assertEquals("Tom's \"big\" day: part 1", story.title());
         assertEquals("Tom ran home. He was happy!\n\nThe end.", story.text());
+    }
+
+    @Test
+    void theAnswerCarriesAnyMessageAsTextThePlaygroundReadsBackExactly() {
+        String message = "Could not write content/stories/a.md: </p><script>alert(\"x\")</script> & more";
+        String html = new String(StoryInbox.answer(new StoryInbox.Outcome(500, message)), StandardCharsets.UTF_8);
+        assertFalse(html.contains("<script"), html);
+        Element result = Jsoup.parse(html).getElementById("result");
+        assertEquals(message, result.text());
+        assertEquals("500", result.attr("data-status"));
+        assertFalse(result.hasAttr("data-explorer"), "only a saved story names an explorer");
+        assertTrue(html.startsWith("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Save as story</title>"), html);
     }
 
     @Test
