@@ -140,9 +140,12 @@ public final class NextTokenDistribution {
         int[] best = new int[n];
         float[] bestLogit = new float[n]; // best's logits, so the insertion compares without looking them up
         int size = 0;
+        // until n are in, every kept logit gets in; after that, only one above the n-th best (held in a local, so
+        // the scan over the vocabulary compares against a register instead of loading it from the array)
+        float nth = Float.NaN;
         for (int i = 0; i < logits.length; i++) {
             float l = logits[i];
-            if (size == n && !(l > bestLogit[n - 1])) { // nothing that is not above the n-th best gets in
+            if (!(l > nth) && size == n) {
                 continue;
             }
             if (tokenizer.isExcludedFromPredictions(i)) {
@@ -160,6 +163,9 @@ public final class NextTokenDistribution {
             bestLogit[pos] = l;
             if (size < n) {
                 size++;
+            }
+            if (size == n) {
+                nth = bestLogit[n - 1];
             }
         }
         List<Prediction> out = new ArrayList<>(size);

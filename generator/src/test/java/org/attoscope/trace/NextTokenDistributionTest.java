@@ -49,6 +49,31 @@ class NextTokenDistributionTest {
     }
 
     @Test
+    void theTopNAreTheLargestKeptLogitsLargestFirstTiesToTheLowerIdAsASortOfTheVocabularyGivesThem() {
+        Tokenizer tok = TestModels.realEngine().tokenizer();
+        int v = tok.size();
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int trial = 0; trial < 20; trial++) {
+            float[] l = new float[v];
+            for (int i = 0; i < v; i++) {
+                l[i] = (float) rnd.nextInt(-40, 40) / 4; // coarse: many ties, at the n-th place too
+            }
+            l[tok.unkId()] = 100; // excluded, however large
+            NextTokenDistribution d = new NextTokenDistribution(l, tok);
+            List<Integer> sorted = new ArrayList<>();
+            for (int id = 0; id < v; id++) {
+                if (!tok.isExcludedFromPredictions(id)) {
+                    sorted.add(id);
+                }
+            }
+            sorted.sort((a, b) -> l[a] != l[b] ? Float.compare(l[b], l[a]) : Integer.compare(a, b));
+            for (int n : new int[] {1, 5, 20}) {
+                assertEquals(sorted.subList(0, n), d.top(n).stream().map(Prediction::id).toList(), "trial " + trial + ", top " + n);
+            }
+        }
+    }
+
+    @Test
     void aTokenJudgedWithTheTopNHasTheRankAndProbabilityOfTheCountOverTheVocabulary() {
         Tokenizer tok = TestModels.realEngine().tokenizer();
         int v = tok.size();
