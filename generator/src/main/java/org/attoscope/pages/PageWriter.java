@@ -24,7 +24,11 @@ interface PageWriter {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            Files.deleteIfExists(temp); // this write's own file: a disk-full build leaves no half page behind
+            try {
+                Files.deleteIfExists(temp); // this write's own file: a disk-full build leaves no half page behind
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed); // the write's own error is the one to report
+            }
             throw e;
         }
     };
