@@ -82,6 +82,31 @@ class StagedSiteTest {
     }
 
     @Test
+    void aFileLeftByAWriteThatWasKilledIsNamedAsSuchAndKept() throws IOException {
+        Path site = oldSite();
+        Path half = site.resolve(".index.html.attoscope-tmp");
+        Files.writeString(half, "half a pa");
+        InputException e = assertThrows(InputException.class, () -> StagedSite.create(site, List.of()));
+        assertTrue(e.getMessage().contains("left by an attoscope that was stopped while writing (.index.html.attoscope-tmp: "
+                + "the unfinished new bytes of index.html)"), e.getMessage());
+        assertTrue(e.fix().startsWith("delete it"), e.fix());
+        assertEquals("half a pa", Files.readString(half), "named, never removed");
+
+        Files.writeString(site.resolve("mine.txt"), "my notes");
+        InputException mixed = assertThrows(InputException.class, () -> StagedSite.create(site, List.of()));
+        assertTrue(mixed.getMessage().contains("attoscope did not write"), "a user's file among them gets the general advice: " + mixed.getMessage());
+    }
+
+    @Test
+    void aWritesTemporaryFileIsKnownByItsNameAlone() {
+        assertEquals("explore/cat/index.html", PageWriter.interruptedWriteOf("explore/cat/.index.html.attoscope-tmp"));
+        assertEquals("weights.js", PageWriter.interruptedWriteOf(".weights.js.attoscope-tmp"));
+        assertEquals(null, PageWriter.interruptedWriteOf("explore/cat/index.html"));
+        assertEquals(null, PageWriter.interruptedWriteOf(".attoscope-tmp"));
+        assertEquals(null, PageWriter.interruptedWriteOf("notes/.attoscope-tmp.txt"));
+    }
+
+    @Test
     void theOutputMayNotHoldTheBuildsSources() {
         InputException e = assertThrows(InputException.class, () -> StagedSite.create(dir, List.of(dir.resolve("content"))));
         assertTrue(e.getMessage().contains("holds the build's own sources"), e.getMessage());
