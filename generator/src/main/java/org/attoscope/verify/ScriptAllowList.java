@@ -135,12 +135,10 @@ final class ScriptAllowList {
             return;
         }
         String target = local(path, e.attr("src"));
-        if (target != null) {
-            reads.file(target, input(target));
-        }
-        if (target == null || !isFile(target)) {
+        Found found = loaded(target, reads);
+        if (!found.file()) {
             out.add(Finding.of(file, "<script src=\"" + e.attr("src") + "\"> is not a script the build wrote into the site"));
-        } else if (!shipped.wrote(target, site.read(target))) {
+        } else if (!found.shipped()) {
             out.add(Finding.of(file, "<script src=\"" + e.attr("src") + "\">: " + site.name(target)
                     + " is not byte for byte the script the build wrote (its sha256 differs from the build's record)"));
         }
@@ -156,12 +154,10 @@ final class ScriptAllowList {
             return; // canonical is never loaded; an icon's URL is resolved by LinkCheck
         }
         String target = local(path, e.attr("href"));
-        if (target != null) {
-            reads.file(target, input(target));
-        }
-        if (target == null || !isFile(target)) {
+        Found found = loaded(target, reads);
+        if (!found.file()) {
             out.add(Finding.of(file, "<link rel=\"stylesheet\" href=\"" + e.attr("href") + "\"> is not a style sheet the build wrote into the site"));
-        } else if (!shipped.wrote(target, site.read(target))) {
+        } else if (!found.shipped()) {
             out.add(Finding.of(file, "<link rel=\"stylesheet\">: " + site.name(target) + " is not byte for byte the style sheet the build wrote"));
         }
     }
@@ -265,11 +261,34 @@ final class ScriptAllowList {
      * edited script or style makes every page loading it checked again.
      */
     String input(String target) {
+        return find(target).input();
+    }
+
+    /**
+     * A script or style sheet as a page's check finds it: whether it is a file, whether the build wrote it so, and what
+     * {@link #input} says of it. The file is read once for all three.
+     */
+    private record Found(boolean file, boolean shipped, String input) {
+        static final Found NOTHING = new Found(false, false, "none");
+    }
+
+    private Found find(String target) {
         if (!isFile(target)) {
-            return "none";
+            return Found.NOTHING;
         }
         byte[] bytes = site.read(target);
-        return Sha256.hex(bytes) + (shipped.wrote(target, bytes) ? " shipped" : " not shipped");
+        boolean wrote = shipped.wrote(target, bytes);
+        return new Found(true, wrote, Sha256.hex(bytes) + (wrote ? " shipped" : " not shipped"));
+    }
+
+    /** {@link #find} for a URL the page loads, resolved to {@code target} (null when it leaves the site), recorded in {@code reads}. */
+    private Found loaded(String target, PageInputs reads) {
+        if (target == null) {
+            return Found.NOTHING;
+        }
+        Found found = find(target);
+        reads.file(target, found.input());
+        return found;
     }
 
     private boolean isFile(String target) {
