@@ -193,24 +193,22 @@ public final class StagedSite implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(target, "cannot list the old site: " + e.getMessage() + ".", "check the folder's permissions.");
         }
-        if (!foreign.isEmpty() && foreign.stream().allMatch(f -> PageWriter.interruptedWriteOf(f) != null)) {
+        if (foreign.isEmpty()) {
+            return;
+        }
+        String listed = String.join(", ", foreign.stream().limit(5).toList()) + (foreign.size() > 5 ? ", ..." : "");
+        String them = foreign.size() == 1 ? "it" : "them";
+        if (foreign.stream().allMatch(f -> PageWriter.interruptedWriteOf(f) != null)) {
             // the name is the one our own writes use, but the file is still not in the marker: it is named, not removed
-            String first = foreign.get(0);
             throw new InputException(target, "the site holds " + (foreign.size() == 1 ? "a file" : foreign.size() + " files")
-                    + " left by an attoscope that was stopped while writing (" + String.join(", ", foreign.stream().limit(5).toList())
-                    + (foreign.size() > 5 ? ", ..." : "") + ": the unfinished new bytes of " + PageWriter.interruptedWriteOf(first)
-                    + (foreign.size() > 1 ? " and others" : "") + "); replacing the site would delete "
-                    + (foreign.size() == 1 ? "it" : "them") + ", so nothing was touched.",
-                    "delete " + (foreign.size() == 1 ? "it" : "them") + " (the site's own files are whole), then build again.");
+                    + " left by an attoscope that was stopped while writing (" + listed + ": the unfinished new bytes of "
+                    + PageWriter.interruptedWriteOf(foreign.get(0)) + (foreign.size() > 1 ? " and others" : "")
+                    + "); replacing the site would delete " + them + ", so nothing was touched.",
+                    "delete " + them + " (the site's own files are whole), then build again.");
         }
-        if (!foreign.isEmpty()) {
-            throw new InputException(target, "the site holds " + (foreign.size() == 1 ? "a file" : foreign.size() + " files or folders")
-                    + " attoscope did not write (" + String.join(", ", foreign.stream().limit(5).toList())
-                    + (foreign.size() > 5 ? ", ..." : "") + "); replacing the site would delete "
-                    + (foreign.size() == 1 ? "it" : "them") + ", so nothing was touched.",
-                    "move " + (foreign.size() == 1 ? "it" : "them") + " out of the site folder (keep your own files beside it, "
-                            + "or in content/ or templates/assets/ to publish them), then build again.");
-        }
+        throw new InputException(target, "the site holds " + (foreign.size() == 1 ? "a file" : foreign.size() + " files or folders")
+                + " attoscope did not write (" + listed + "); replacing the site would delete " + them + ", so nothing was touched.",
+                "move " + them + " out of the site folder (keep your own files beside it, or in content/ or templates/assets/ to publish them), then build again.");
     }
 
     /**
