@@ -109,8 +109,8 @@ public final class SiteBuild {
             int points;
             SiteVerifier.Verified verified;
             // The site's assets are written: from here on the verifier checks each page as soon as it is written, on
-            // its own threads, while the build renders the others (and checks again, at the end, any page whose
-            // early check found something the build had not written yet).
+            // its own threads, while the build renders the others (and, at the end, checks any page whose early
+            // check found, or whose cache entry awaited, something the build had not written yet).
             try (SiteVerifier.Run verifying = verifier.start(staged.dir(), renderer)) {
                 output.written = verifying::written;
                 points = explorers(plan.explorers(), output);

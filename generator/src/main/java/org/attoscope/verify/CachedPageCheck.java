@@ -25,14 +25,28 @@ final class CachedPageCheck {
         this.verified = verified;
     }
 
+    /** The page's outcome, from the cache or checked afresh. */
     PageOutcome check(String path) {
+        return check(path, false);
+    }
+
+    /**
+     * As {@link #check(String)} while the build is still writing the site, or null when the page is better checked
+     * once it is all written: its entry would be taken but for a file the build has not written yet
+     * ({@link VerifiedPages.Lookup#awaitsWrites}).
+     */
+    PageOutcome early(String path) {
+        return check(path, true);
+    }
+
+    private PageOutcome check(String path, boolean early) {
         if (verified == null) {
             return pageCheck.check(path);
         }
         byte[] page = site.read(path);
         String key = verified.key(path, page);
-        PageOutcome kept = verified.find(key, path);
-        if (kept != null) {
+        VerifiedPages.Lookup kept = verified.find(key, path);
+        if (kept.outcome() != null) {
             // the story runs counted for this page will not be asked for, so they are let go as if it had asked
             Map<String, Integer> asks = new HashMap<>();
             StoryUses.count(new String(page, StandardCharsets.UTF_8), asks);
@@ -42,7 +56,10 @@ final class CachedPageCheck {
                 }
             });
             fromCache.incrementAndGet();
-            return kept;
+            return kept.outcome();
+        }
+        if (early && kept.awaitsWrites()) {
+            return null;
         }
         PageInputs reads = new PageInputs();
         PageOutcome outcome = stories.recording(reads.stories(), () -> pageCheck.check(path, reads));

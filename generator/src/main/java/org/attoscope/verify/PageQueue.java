@@ -32,7 +32,10 @@ final class PageQueue implements AutoCloseable {
         this.pool = new WorkerPool("attoscope-verify", threads);
     }
 
-    /** The build will not change {@code path} again: count the story runs its check will ask for, and check it now. */
+    /**
+     * The build will not change {@code path} again: count the story runs its check will ask for, and check it now
+     * (or, when its cache entry waits for a file the build writes later, once every file is in).
+     */
     synchronized void written(String path) {
         if (!BuiltSite.isPage(path) || early.containsKey(path)) {
             return;
@@ -41,10 +44,10 @@ final class PageQueue implements AutoCloseable {
         Map<String, Integer> asks = new HashMap<>();
         StoryUses.count(new String(site.read(path), StandardCharsets.UTF_8), asks);
         stories.expectMore(asks);
-        early.put(path, pool.submit(() -> check.check(path)));
+        early.put(path, pool.submit(() -> check.early(path)));
     }
 
-    /** Every page's outcome, the pages not yet named checked now, in the site's order. */
+    /** Every page's outcome, the pages not yet named or whose early check waited checked now, in the site's order. */
     List<PageOutcome> outcomes() {
         List<String> paths = site.pages();
         Map<String, Supplier<PageOutcome>> checking;
@@ -54,13 +57,15 @@ final class PageQueue implements AutoCloseable {
         List<String> rest = paths.stream().filter(p -> !checking.containsKey(p)).toList();
         stories.expectMore(StoryUses.of(site, rest));
         Map<String, PageOutcome> outcomes = new HashMap<>();
-        List<PageOutcome> late = pool.all(rest.stream().map(path -> (Callable<PageOutcome>) () -> check.check(path)).toList());
-        late.forEach(p -> outcomes.put(p.path(), p));
+        all(rest).forEach(p -> outcomes.put(p.path(), p));
+        // the pages whose early check waited for files written later: the runs they ask for were counted when named
+        List<String> waited = paths.stream().filter(p -> checking.containsKey(p) && checking.get(p).get() == null).toList();
+        all(waited).forEach(p -> outcomes.put(p.path(), p));
         // in the site's order, whichever finished first, so the report and findings are the same every run
         List<PageOutcome> pages = new ArrayList<>();
         for (String path : paths) {
             PageOutcome p = outcomes.containsKey(path) ? outcomes.get(path) : checking.get(path).get();
-            if (checking.containsKey(path) && !p.findings().isEmpty()) {
+            if (!outcomes.containsKey(path) && !p.findings().isEmpty()) {
                 // Checked while the build was still writing: what it lacked may have been written since (a
                 // section's script after its page, an explorer after a page citing its story). A file written
                 // later can only clear a finding, never make one, so only these are checked again.
@@ -69,6 +74,10 @@ final class PageQueue implements AutoCloseable {
             pages.add(p);
         }
         return pages;
+    }
+
+    private List<PageOutcome> all(List<String> paths) {
+        return pool.all(paths.stream().map(path -> (Callable<PageOutcome>) () -> check.check(path)).toList());
     }
 
     /** Stops the checks still running (a build that failed before every page was in). */

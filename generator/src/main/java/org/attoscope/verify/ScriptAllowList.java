@@ -50,6 +50,9 @@ final class ScriptAllowList {
     /** The page whose dense products run in WebAssembly (FORMATS.md section 7's playground). */
     private static final String COMPILES_WEBASSEMBLY = Addresses.PLAYGROUND;
 
+    /** What {@link #input} says of a target that is not a file of the site. */
+    static final String ABSENT = "none";
+
     private final ShippedFiles shipped;
     private final BuiltSite site;
     private final HostedNotFound notFound;
@@ -269,7 +272,7 @@ final class ScriptAllowList {
      * {@link #input} says of it. The file is read once for all three.
      */
     private record Found(boolean file, boolean shipped, String input) {
-        static final Found NOTHING = new Found(false, false, "none");
+        static final Found NOTHING = new Found(false, false, ABSENT);
     }
 
     private Found find(String target) {

@@ -54,6 +54,11 @@ import org.attoscope.util.Json;
  * another key or a mismatch, and the page is checked afresh; only clean outcomes are kept, so a finding is always
  * re-derived, and an entry that is not whole, names another page or holds a finding is never taken.
  *
+ * <p>A build checks each page as soon as it is written, while it writes the others. A page whose entry differs from
+ * the site only by files not written yet (the playground's weights script, written after its page) is looked up again
+ * once every file is in ({@link Lookup#awaitsWrites}), rather than checked against a half-written site; so a rebuild
+ * of an unchanged site takes every page from the cache, whatever order the build's threads happen to write in.
+ *
  * <p>Each entry is written to a temporary file and moved into place, so an interrupted run never leaves half an entry.
  * Every entry names the site folder it was made for and whether that was a build's staged site or a published one;
  * after a clean run, {@link #prune} removes that site's entries of the same kind which the run neither read nor wrote
@@ -64,6 +69,8 @@ import org.attoscope.util.Json;
 final class VerifiedPages {
     /** How an entry is named: its key (a sha256 in lower-case hex, as {@link #key} makes it) and {@code .json}. */
     private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.json");
+    /** What an input records of a file that is not there: what {@link ScriptAllowList#input} says of one. */
+    private static final String ABSENT = ScriptAllowList.ABSENT;
 
     /**
      * Where the entries live, and the site folder they are made for.
@@ -135,41 +142,94 @@ final class VerifiedPages {
     }
 
     /**
-     * The outcome kept under {@code key} for the page at {@code path}, or null when there is none, it is not whole, or
+     * What a lookup found: the outcome kept for the page, or null; and, when there is none, whether the entry would be
+     * taken but for files the site does not have yet ({@link #awaitsWrites}).
+     *
+     * @param awaitsWrites the entry is whole and clean, for this page, and every read it records that differs now is a
+     *                     file that is absent now (a script the page loads, the explorer of a story it asks for). A
+     *                     build checking a page as soon as it is written meets exactly this: its entry names a file
+     *                     the build writes next. Checked now, the page would read the build half-way; checked once
+     *                     every file is in, it is taken from the cache.
+     */
+    record Lookup(PageOutcome outcome, boolean awaitsWrites) {
+        static final Lookup MISS = new Lookup(null, false);
+    }
+
+    /**
+     * The outcome kept under {@code key} for the page at {@code path}: none when there is no entry, it is not whole, or
      * a file or story its check read has changed since.
      */
-    PageOutcome find(String key, String path) {
+    Lookup find(String key, String path) {
         used.add(key);
         Path file = dir.resolve(key + ".json");
         if (!Files.isRegularFile(file)) {
-            return null;
+            return Lookup.MISS;
         }
         try {
             JsonNode entry = mapper.readTree(file.toFile());
             // an entry without its reads could not be told stale; keep() always writes both
             if (entry == null || !entry.path("files").isObject() || !entry.path("stories").isObject()) {
-                return null;
-            }
-            if (!matches(entry.get("files"), fileInputs) || !matches(entry.get("stories"), storyInputs)) {
-                return null;
+                return Lookup.MISS;
             }
             PageOutcome outcome = mapper.treeToValue(entry.path("outcome"), PageOutcome.class);
             // only clean outcomes of this page are kept: anything else is not an entry keep() wrote for it
             if (outcome == null || !path.equals(outcome.path()) || outcome.findings() == null || !outcome.findings().isEmpty()) {
-                return null;
+                return Lookup.MISS;
             }
-            return outcome;
+            Reads files = compare(entry.get("files"), fileInputs);
+            Reads stories = compare(entry.get("stories"), storyInputs);
+            if (files == Reads.SAME && stories == Reads.SAME) {
+                return new Lookup(outcome, false);
+            }
+            return new Lookup(null, files != Reads.CHANGED && stories != Reads.CHANGED);
         } catch (IOException | RuntimeException e) {
-            return null; // an unreadable entry is a miss: the page is checked afresh and the entry rewritten
+            return Lookup.MISS; // an unreadable entry is a miss: the page is checked afresh and the entry rewritten
         }
     }
 
-    /** Whether each name recorded in {@code recorded} still has the value it was recorded with. */
-    private static boolean matches(JsonNode recorded, Function<String, String> now) {
+    /** How the reads an entry records compare with what is there now. */
+    private enum Reads { SAME, SOME_ABSENT, CHANGED }
+
+    /**
+     * Each name recorded in {@code recorded} against the value it has now: the same, or differing only where a
+     * file is absent now ({@link #ABSENT} in place of the sha256 recorded), or changed.
+     */
+    private static Reads compare(JsonNode recorded, Function<String, String> now) {
+        Reads reads = Reads.SAME;
         var fields = recorded.fields();
         while (fields.hasNext()) {
             var f = fields.next();
-            if (!f.getValue().isTextual() || !f.getValue().asText().equals(now.apply(f.getKey()))) {
+            if (!f.getValue().isTextual()) {
+                return Reads.CHANGED;
+            }
+            String was = f.getValue().asText();
+            String is = now.apply(f.getKey());
+            if (!was.equals(is)) {
+                if (!onlyAbsent(was, is)) {
+                    return Reads.CHANGED;
+                }
+                reads = Reads.SOME_ABSENT;
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * Whether {@code now} differs from {@code was} only by absent files: a file's input is {@link #ABSENT} when it is
+     * not there ({@link ScriptAllowList#input}), a story's is two sha256s, of its file and of its explorer page, each
+     * {@link #ABSENT} when that file is not there.
+     */
+    private static boolean onlyAbsent(String was, String now) {
+        if (now.equals(ABSENT)) {
+            return true;
+        }
+        String[] w = was.split(" ");
+        String[] n = now.split(" ");
+        if (w.length != n.length) {
+            return false;
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (!w[i].equals(n[i]) && !n[i].equals(ABSENT)) {
                 return false;
             }
         }
@@ -285,10 +345,10 @@ final class VerifiedPages {
         }
     }
 
-    /** The file's sha256, or {@code none} when there is no such file. */
+    /** The file's sha256, or {@link #ABSENT} when there is no such file. */
     private static String sha256(Path file) {
         if (!Files.isRegularFile(file)) {
-            return "none";
+            return ABSENT;
         }
         MessageDigest d = sha256();
         byte[] buffer = new byte[1 << 16];

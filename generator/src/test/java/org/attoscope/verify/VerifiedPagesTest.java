@@ -65,8 +65,9 @@ class VerifiedPagesTest {
         List<SiteSection> playground = List.of(new PlaygroundSection(site.bundle));
         assertEquals(0, site.build(out, playground, slowWriter).cachedPages());
 
-        // the playground's page is written before its weights script, so its early check finds no script there and
-        // the page is checked again at the end, when its entry (which names the script's bytes) is taken whole
+        // the playground's page is written before its weights script, so its early lookup finds the entry waiting for
+        // that script and the page is looked up again at the end, when its entry (which names the script's bytes) is
+        // taken whole
         SiteBuild.Summary again = site.build(out, playground, slowWriter);
         assertEquals(pages(out), again.cachedPages());
     }
