@@ -178,6 +178,24 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void aLinkToAPointShowsTheWordsBeforeItsTokenNotTheTokenAtTheScreensTopEdge() {
+        load("#p150");
+        assertShows(150, state());
+        double top = ((Number) page.evaluate("() => document.querySelector('#p150').getBoundingClientRect().top")).doubleValue();
+        assertTrue(top > 0.25 * 900, "the token is a quarter of the screen down, under the lines it reads: " + top);
+
+        page.close();
+        page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(390, 844).setHasTouch(true).setIsMobile(true));
+        load("#p150");
+        assertShows(150, state());
+        Map<?, ?> box = (Map<?, ?>) page.evaluate("() => { const s = document.querySelector('#strip').getBoundingClientRect();"
+                + " const t = document.querySelector('#p150').getBoundingClientRect(); return { strip: s.top, tok: t.top }; }");
+        assertTrue(PhoneLayout.tokenInStrip(page, 150), "the token is in the strip's view: " + box);
+        double below = ((Number) box.get("tok")).doubleValue() - Math.max(0, ((Number) box.get("strip")).doubleValue());
+        assertTrue(below > 100, "with about two rows of the strip above it: " + box);
+    }
+
+    @Test
     void keyboardOnlyReachesTheStripThroughTab() {
         load("#p30");
         for (int i = 0; i < 40 && !"30".equals(state().get("focused")); i++) {
