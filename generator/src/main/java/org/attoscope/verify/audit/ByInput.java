@@ -14,7 +14,7 @@ import java.util.Arrays;
  * class's own; it agrees with any other order to far below the verifier's tolerances, not bit for bit, and it is
  * the same whether a row goes alone or in a pair.
  *
- * <p>Measured on JDK 17 (AVX-512, the logits' shape: 4,096 outputs of 128 inputs), per thread: two rows a pass, into
+ * <p>Measured on JDK 17 (AVX-512, the logits' shape: 4,096 outputs of 160 inputs), per thread: two rows a pass, into
  * one accumulator array at a constant distance, 12.5 to 14 GMAC/s; one row a pass, 9 to 10; two rows stored into
  * two arrays in one loop, 4.5, the same as with the vectoriser off (two arrays might be one, so their loads and
  * stores may not be reordered). Eight inputs a pass, or four rows, measured slower still.
@@ -23,10 +23,14 @@ final class ByInput {
     /**
      * Columns per tile, every tile full (the last padded with zero weights): the vectoriser needs the inner loop's
      * bound to be this constant, the distance between the pair's accumulators, to see that they never overlap (with
-     * a variable bound the pair runs at the scalar 4.5 GMAC/s). 128 is every attoGPT matrix's width or a divisor of
-     * it; 256 measured about 10% faster on the logits alone but would double the 128-wide matrices' work.
+     * a variable bound the pair runs at the scalar 4.5 GMAC/s). It is attoGPT's width, 160: the matrices with that
+     * many outputs (the attention's and the MLP's way back) are one full tile, and the 640 and 4,096 outputs of the
+     * others 4 and 25.6 tiles. Measured per matrix, 70 rows, GMAC/s counting only real columns: 128 (which padded
+     * the 160-output matrices to 256 columns) gave 9.4 on the logits, 8.5 on 160 by 160 and 6.8 on 160 by 640; 160
+     * gave 12.9 to 13.2, 11.9 to 13.8 and 10.5 to 11.4; 192, 256 and 320 were slower on at least two of the three.
+     * The verifier's pass over a 256-token text with every point explained ran 27 to 42% faster with 160 than with 128.
      */
-    private static final int TILE = 128;
+    private static final int TILE = 160;
 
     private final double[][][] tiles;
     private final int inputs;

@@ -20,7 +20,7 @@ class ByInputTest {
 
     @Test
     void eachRowIsTheSumOfItsInputsTimesTheWeightsOfEachOutput() {
-        // sizes off every step of the kernel: inputs not a multiple of four, outputs past one tile of 256, odd rows
+        // sizes off every step of the kernel: inputs not a multiple of four, outputs past one tile (the last one part full), odd rows
         int inputs = 7;
         int outputs = 300;
         int from = 2;
