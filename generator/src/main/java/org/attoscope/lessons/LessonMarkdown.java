@@ -24,6 +24,7 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -124,7 +125,8 @@ final class LessonMarkdown {
                 throw at.problem("raw HTML (" + node.getChars().toString().strip().lines().findFirst().orElse("")
                         + ") is not allowed in a lesson.", "write Markdown; figures come from directives.");
             } else if (node instanceof Heading h && h.getLevel() >= 2 && h.getLevel() <= 3) {
-                toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(), h.getText().toString()));
+                // the words a reader sees, not the Markdown: `little` in a heading is listed as little
+                toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(), new TextCollectingVisitor().collectAndGetText(h)));
             }
         }
         List<String> pieces = new ArrayList<>();

@@ -71,6 +71,11 @@ class DefaultBookTest {
             Document lesson = page("lessons/" + LESSONS.get(i) + "/index.html");
             assertFalse(lesson.select("figure.lesson-figure").isEmpty(), LESSONS.get(i));
             assertFalse(lesson.select("nav.lesson-toc li").isEmpty(), LESSONS.get(i));
+            for (Element entry : lesson.select("nav.lesson-toc li a")) {
+                Element heading = lesson.getElementById(entry.attr("href").substring(1));
+                heading.select(".heading-anchor").remove();
+                assertEquals(heading.text(), entry.text(), "the contents list a heading as it reads: " + LESSONS.get(i));
+            }
             assertEquals(i > 0, !lesson.select("a.pager-prev").isEmpty());
             assertEquals(i + 1 < LESSONS.size(), !lesson.select("a.pager-next").isEmpty());
             if (i + 1 < LESSONS.size()) {
