@@ -28,6 +28,11 @@ final class ReportPage {
             return Addresses.link(Addresses.VERIFICATION, path);
         }
 
+        /** A count as the rest of the site writes one, in groups of three: {@code 13,793}. */
+        public String count(long n) {
+            return String.format(Locale.ROOT, "%,d", n);
+        }
+
         /** A contrast ratio as WCAG writes it: {@code 4.50:1}. */
         public String ratio(double r) {
             return String.format(Locale.ROOT, "%.2f:1", r);

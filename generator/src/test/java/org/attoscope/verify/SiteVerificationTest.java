@@ -253,6 +253,10 @@ class SiteVerificationTest {
         String page = Files.readString(site.site.resolve("verification/index.html"));
         assertTrue(page.contains("<a href=\"report.json\">report.json</a>"));
         assertTrue(page.contains(manifestSha(site.content, "step00.attention_00")));
+        // counts in groups of three, as the build's own summary and every other page write them
+        assertTrue(page.contains(String.format(java.util.Locale.ROOT, "<li>%,d pages, %,d figures, %,d figure cells re-derived",
+                summary.get("pages").asInt(), summary.get("figures").asInt(), summary.get("cells_checked").asInt())), page);
+        assertEquals("13,793", new ReportPage.Format().count(13_793));
     }
 
     private static JsonNode page(JsonNode report, String path) {
