@@ -439,12 +439,12 @@ public final class PlainForward {
 
     private PlainPoint point(Attended a, Block b, int row, int[] ids, int top) {
         double[] logits = b.logits[row];
-        double[] probs = probabilities(logits);
+        Softmax probs = probabilities(logits);
         PlainPoint.Judged next = null;
         if (a.focus + 1 < ids.length) {
             int id = ids[a.focus + 1];
             next = excluded[id] ? new PlainPoint.Judged(id, null, 0, 0, 0)
-                    : new PlainPoint.Judged(id, rank(logits, id), probs[id], rankWithin(logits, id, Tolerances.TIE),
+                    : new PlainPoint.Judged(id, rank(logits, id), probs.prob(id), rankWithin(logits, id, Tolerances.TIE),
                             rankWithin(logits, id, -Tolerances.TIE));
         }
         PlainPoint.Explain explain = null;
@@ -463,10 +463,10 @@ public final class PlainForward {
         int dropIndex = 0;
         for (int r = 1; r < a.rows.size(); r++) {
             double[] logits = b.logits[row + r];
-            double[] probs = probabilities(logits);
+            Softmax probs = probabilities(logits);
             double[] targetProbs = new double[a.targets.length];
             for (int t = 0; t < targetProbs.length; t++) {
-                targetProbs[t] = probs[a.targets[t]];
+                targetProbs[t] = probs.prob(a.targets[t]);
             }
             String name = a.rowNames.get(r);
             if (name.equals("drop")) {
@@ -516,26 +516,39 @@ public final class PlainForward {
         return s / rms;
     }
 
-    /** Temperature 1 over the vocabulary less the excluded three, renormalised without them; 0 for those three. */
-    private double[] probabilities(double[] logits) {
+    /**
+     * Temperature 1 over the vocabulary less the excluded three, renormalised without them: {@code exp(logit - max) / sum}
+     * for a word, 0 for those three.
+     *
+     * @param logits   the row's logits, by word id
+     * @param excluded the ids left out
+     * @param max      the largest allowed logit
+     * @param sum      the sum of {@code exp(logit - max)} over the allowed words, in id order
+     */
+    private record Softmax(double[] logits, boolean[] excluded, double max, double sum) {
+        double prob(int id) {
+            return excluded[id] ? 0 : Math.exp(logits[id] - max) / sum;
+        }
+    }
+
+    /*
+     * Only a few words' probabilities are ever read (the best, the targets, the next word), so none is kept: each is
+     * the same exp and division again, the same bits, where a kept array cost 32 KB for each of a point's 14 rows.
+     */
+    private Softmax probabilities(double[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (int id = 0; id < vocab; id++) {
             if (!excluded[id]) {
                 max = Math.max(max, logits[id]);
             }
         }
-        double[] p = new double[vocab];
         double sum = 0;
         for (int id = 0; id < vocab; id++) {
             if (!excluded[id]) {
-                p[id] = Math.exp(logits[id] - max);
-                sum += p[id];
+                sum += Math.exp(logits[id] - max);
             }
         }
-        for (int id = 0; id < vocab; id++) {
-            p[id] /= sum;
-        }
-        return p;
+        return new Softmax(logits, excluded, max, sum);
     }
 
     private int rank(double[] logits, int id) {
@@ -560,7 +573,7 @@ public final class PlainForward {
     }
 
     /** The n highest logits, highest first, ties to the lower id. */
-    private List<PlainPoint.Candidate> best(double[] logits, double[] probs, int n) {
+    private List<PlainPoint.Candidate> best(double[] logits, Softmax probs, int n) {
         int[] ids = new int[n];
         int size = 0;
         for (int id = 0; id < vocab; id++) {
@@ -580,7 +593,7 @@ public final class PlainForward {
         }
         List<PlainPoint.Candidate> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            out.add(new PlainPoint.Candidate(ids[i], probs[ids[i]]));
+            out.add(new PlainPoint.Candidate(ids[i], probs.prob(ids[i])));
         }
         return out;
     }
