@@ -33,7 +33,10 @@ public final class PointsJson {
         }
     }
 
-    /** Compact JSON with a line break before each object that is an element of an array of the root (the points). */
+    /**
+     * Compact JSON with a line break before each object nested two deep: in a trace, only the elements of its list of
+     * points (its other fields are strings and lists of numbers or strings).
+     */
     private static final class PointPerLine extends MinimalPrettyPrinter {
         /** How many objects and arrays enclose what is written next; one printer per document. */
         private int depth;
