@@ -116,7 +116,10 @@ class PageLayoutBrowserTest {
         assertTrue(gap.doubleValue() >= 24, "\"Stories to explore\" is " + gap + " px below the facts");
     }
 
-    /** Five facts in two columns leave an empty cell: it is the card's colour, not the grey of the lines between facts. */
+    /**
+     * A row of facts that does not fill the grid ends in the card's colour, not the grey of the lines between facts;
+     * on a phone the last of five spans its row.
+     */
     @Test
     void aRowOfFactsThatDoesNotFillTheGridEndsInTheCardsColour() {
         for (int width : WIDTHS) {
@@ -124,6 +127,10 @@ class PageLayoutBrowserTest {
             assertEquals(page.evaluate("() => getComputedStyle(document.querySelector('.stats > div')).backgroundColor"),
                     page.evaluate("() => getComputedStyle(document.querySelector('.stats')).backgroundColor"), width + "px");
         }
+        // on a phone, two columns: the fifth fact takes the whole last row instead of leaving a box empty beside it
+        show("index.html", 390);
+        assertEquals(page.evaluate("() => document.querySelector('.stats').clientWidth"),
+                page.evaluate("() => document.querySelector('.stats > div:last-child').offsetWidth"));
     }
 
     /**
