@@ -1,12 +1,11 @@
 package org.attoscope.capture;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 import org.attoscope.InputException;
+import org.attoscope.util.AtomicFiles;
 
 /**
  * Writes a {@link CaptureRun} as {@code NAME.safetensors} and {@code NAME.json} into a captures folder.
@@ -46,12 +45,6 @@ public final class CaptureWriter {
     }
 
     private static void replace(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(target, target.resolveSibling("." + target.getFileName() + ".tmp"), bytes);
     }
 }

@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.attoscope.util.AtomicFiles;
 import org.attoscope.util.Json;
 
 /**
@@ -250,27 +249,15 @@ final class VerifiedPages {
         entry.set("stories", mapper.valueToTree(stories));
         entry.set("files", mapper.valueToTree(new TreeMap<>(reads.files())));
         entry.set("outcome", mapper.valueToTree(outcome));
-        Path temp = null;
         try {
+            byte[] bytes = mapper.writeValueAsBytes(entry);
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, key, ".part");
-            Files.write(temp, mapper.writeValueAsBytes(entry));
-            try {
-                Files.move(temp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, dir.resolve(key + ".json"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(dir.resolve(key + ".json"), Files.createTempFile(dir, key, ".part"), bytes);
         } catch (IOException e) {
             // a cache that cannot be written only costs the next run its time; the check itself is complete. A write
             // cut short (a failed build closing the verifier interrupts it) leaves no half entry behind: the
-            // temporary file is this run's own, so it is removed.
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // left as a .part file, which find never reads
-                }
-            }
+            // temporary file is this run's own, so it is removed (one that cannot be is a .part file, which find
+            // never reads).
         }
     }
 
