@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attoscope.InputException;
 import org.attoscope.util.Folders;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -27,6 +28,15 @@ final class BenchProject implements AutoCloseable {
 
     /** A copy of {@code content} and {@code templates}, its site.json pointing at {@code modelDir} wherever the copy is. */
     static BenchProject copyOf(Path content, Path templates, Path modelDir) {
+        // checked before the copy starts, so a wrong working folder is an author's error, not a half-made copy
+        if (!Files.isDirectory(content)) {
+            throw new InputException(content, "the content folder does not exist.",
+                    "run the benchmark from the project's root, or pass --content with the folder holding site.json.");
+        }
+        if (!Files.isDirectory(templates)) {
+            throw new InputException(templates, "the templates folder does not exist.",
+                    "run the benchmark from the project's root, or pass --templates with the folder holding the site's .html templates.");
+        }
         try {
             BenchProject p = new BenchProject(Files.createTempDirectory("attoscope-bench-"));
             Folders.copy(content, p.content);

@@ -21,7 +21,7 @@ class TiledGemmTest {
     @Test
     void itHasGemmsBitsForAnyNumberOfRowsInputsAndOutputs() {
         Random random = new Random(7);
-        for (int[] shape : new int[][] {{1, 5, 3}, {2, 128, 4096}, {7, 130, 1500}, {14, 128, 4096}, {3, 9, 2049}}) {
+        for (int[] shape : new int[][] {{1, 5, 3}, {2, 128, 4096}, {7, 130, 1500}, {14, 128, 4096}, {3, 9, 2049}, {4, 161, 1024}, {6, 160, 4096}, {9, 7, 1025}}) {
             int n = shape[0];
             int in = shape[1];
             int out = shape[2];
