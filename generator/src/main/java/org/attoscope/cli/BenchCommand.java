@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Measure prediction points per second: engine against the per-focus baseline.")
@@ -72,6 +73,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // a benchmark of nothing would time an empty loop millions of times and print rates of 0
+        atLeastOne("--corpus", corpus);
+        atLeastOne("--baseline-sample", baselineSample);
+        atLeastOne("--rounds", rounds);
+        atLeastOne("--corpus-points", corpusPoints);
+        atLeastOne("--runs", runs);
+        if (!(minSeconds > 0)) {
+            throw new ParameterException(spec.commandLine(), "--min-seconds must be more than 0, not " + minSeconds + ".");
+        }
         ModelBundle bundle = modelOptions.load();
         int n = threadOptions.count();
         switch (benchCase) {
@@ -106,12 +116,18 @@ final class BenchCommand implements Callable<Integer> {
                 new SiteScaleBench(bundle, n, spec.commandLine().getOut()).run(modelOptions.content, templatesOption.templates, corpus, verify);
                 return 0;
             }
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            default -> throw new ParameterException(spec.commandLine(),
                     "unknown --case " + benchCase + "; use points, engine, process, explain, build, serve-edit or site-scale");
         }
         spec.commandLine().getOut().printf("attoscope bench: %s, %d threads, Java %s%n", bundle.dir(), n, Runtime.version());
         new Bench(new AttoGpt(bundle), new ReferenceForward(bundle), n, minSeconds, spec.commandLine().getOut())
                 .run(corpus, baselineSample);
         return 0;
+    }
+
+    private void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1, not " + value + ".");
+        }
     }
 }
