@@ -25,8 +25,8 @@ import java.util.Arrays;
 final class ByInput {
     /**
      * Columns per tile, every tile full (the last padded with zero weights): the vectoriser needs the inner loop's
-     * bound to be this constant, the distance between the pair's accumulators, to see that they never overlap (with
-     * a variable bound the pair runs at the scalar 4.5 GMAC/s). It is attoGPT's width, 160: the matrices with that
+     * bound to be this constant, the distance between the rows' accumulators, to see that they never overlap (with
+     * a variable bound a pair runs at the scalar 4.5 GMAC/s). It is attoGPT's width, 160: the matrices with that
      * many outputs (the attention's and the MLP's way back) are one full tile, the MLP's 640 outputs 4 full tiles and
      * the logits' 4,096 25 full tiles and one of 96 columns. Measured per matrix, 70 rows, GMAC/s counting only real columns: 128 (which padded
      * the 160-output matrices to 256 columns) gave 9.4 on the logits, 8.5 on 160 by 160 and 6.8 on 160 by 640; 160
