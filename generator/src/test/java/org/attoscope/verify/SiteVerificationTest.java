@@ -257,6 +257,8 @@ class SiteVerificationTest {
         assertTrue(page.contains(String.format(java.util.Locale.ROOT, "<li>%,d pages, %,d figures, %,d figure cells re-derived",
                 summary.get("pages").asInt(), summary.get("figures").asInt(), summary.get("cells_checked").asInt())), page);
         assertEquals("13,793", new ReportPage.Format().count(13_793));
+        // the count covers every page that embeds points (with a playground, its own example too), and says so
+        assertTrue(page.contains("<li>28 prediction points embedded in pages (every story's explorer, and the example the playground"), page);
     }
 
     private static JsonNode page(JsonNode report, String path) {
