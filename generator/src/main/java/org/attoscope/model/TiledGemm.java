@@ -7,15 +7,13 @@ import java.util.Arrays;
  * is the plain float dot product {@code (((0 + x0 w0) + x1 w1) + x2 w2) + ...}, in input order.
  *
  * <p>The weight is held in tiles of {@link #TILE} output columns, one array per input in each tile
- * ({@code tiles[t][k][c] = W[t * TILE + c][k]}, the last tile padded with zero weights), and a pair of rows adds into
- * one accumulator array, the second row at the constant distance {@code TILE}. With the inner loop's bound that same
- * constant, JDK 17's auto-vectoriser can see that the pair's accumulators never overlap and runs the loop in vectors
- * without {@link Gemm}'s second array; with a variable bound (a matrix's own width) the same loop stays scalar, which
- * is why the narrower matrices keep {@link Gemm}. Measured on the logits' shape (14 rows, 128 inputs, 4,096 outputs;
- * thread CPU time, alternating in one JVM): 24 to 30 GMAC/s against {@link Gemm}'s 18 to 23. Rows now go four a pass
- * at two inputs (the accumulators at distances {@code TILE}, {@code 2 TILE}, {@code 3 TILE}), the rest in pairs:
- * on attoGPT's 160 inputs (2026-12-02, one thread, the same bits) 60 to 67 GMAC/s for 32 or 448 rows, against 48
- * to 51 for pairs of four inputs and 38 for {@link Gemm}.
+ * ({@code tiles[t][k][c] = W[t * TILE + c][k]}, the last tile padded with zero weights), and four rows add into one
+ * accumulator array, at the constant distances {@code TILE}, {@code 2 TILE} and {@code 3 TILE}, two inputs a pass.
+ * With the inner loop's bound that same constant, JDK 17's auto-vectoriser can see that the rows' accumulators never
+ * overlap and runs the loop in vectors without {@link Gemm}'s second array; with a variable bound (a matrix's own
+ * width) the same loop stays scalar, which is why the narrower matrices keep {@link Gemm}. Measured on attoGPT's 160
+ * inputs (2026-12-02, one thread, the same bits): 60 to 67 GMAC/s for 32 or 448 rows, against 48 to 51 for pairs of
+ * rows at four inputs a pass (the earlier loop) and 38 for {@link Gemm}.
  */
 final class TiledGemm {
     /**
@@ -50,33 +48,27 @@ final class TiledGemm {
         for (int t = 0; t < tiles.length; t++) {
             int c0 = t * TILE;
             int width = Math.min(TILE, outputs - c0);
-            int r = 0;
-            for (; r + 4 <= n; r += 4) {
+            for (int r = 0; r < n; r += 4) {
+                // past the last row, the last row again: the same bits, at most three rows' extra work a product
+                int b0 = r * inputs;
+                int b1 = Math.min(r + 1, n - 1) * inputs;
+                int b2 = Math.min(r + 2, n - 1) * inputs;
+                int b3 = Math.min(r + 3, n - 1) * inputs;
                 Arrays.fill(acc, 0);
-                fourRows(tiles[t], x, r * inputs, acc);
-                for (int q = 0; q < 4; q++) {
+                fourRows(tiles[t], x, b0, b1, b2, b3, acc);
+                for (int q = 0; q < 4 && r + q < n; q++) {
                     System.arraycopy(acc, q * TILE, y, (r + q) * outputs + c0, width);
                 }
-            }
-            for (; r < n; r += 2) {
-                // an odd last row goes with itself: the same bits twice, for one row's extra work
-                int second = Math.min(r + 1, n - 1);
-                Arrays.fill(acc, 0, 2 * TILE, 0);
-                rowPair(tiles[t], x, r * inputs, second * inputs, acc);
-                System.arraycopy(acc, 0, y, r * outputs + c0, width);
-                System.arraycopy(acc, TILE, y, second * outputs + c0, width);
             }
         }
     }
 
     /**
-     * The four rows from {@code b0} of {@code x} through one tile, into {@code acc[q * TILE ..]}: each weight load
-     * feeds four rows, two inputs a pass, {@code (a + x0 w0) + x1 w1}, the roundings of {@link #rowPair} in its order.
+     * The rows of {@code x} at {@code b0} to {@code b3} through one tile, into {@code acc[q * TILE ..]}: each weight
+     * load feeds four rows, two inputs a pass, {@code (a + x0 w0) + x1 w1}, which rounds term after term in input
+     * order as {@link Gemm} does.
      */
-    private void fourRows(float[][] w, float[] x, int b0, float[] acc) {
-        int b1 = b0 + inputs;
-        int b2 = b1 + inputs;
-        int b3 = b2 + inputs;
+    private void fourRows(float[][] w, float[] x, int b0, int b1, int b2, int b3, float[] acc) {
         int k = 0;
         for (; k + 2 <= inputs; k += 2) {
             float[] w0 = w[k];
@@ -105,42 +97,6 @@ final class TiledGemm {
                 acc[c + TILE] += x[b1 + k] * w0[c];
                 acc[c + 2 * TILE] += x[b2 + k] * w0[c];
                 acc[c + 3 * TILE] += x[b3 + k] * w0[c];
-            }
-        }
-    }
-
-    /** Rows at {@code b0} and {@code b1} of {@code x} through one tile, into {@code acc[0 ..]} and {@code acc[TILE ..]}. */
-    private void rowPair(float[][] w, float[] x, int b0, int b1, float[] acc) {
-        int k = 0;
-        for (; k + 4 <= inputs; k += 4) {
-            float[] w0 = w[k];
-            float[] w1 = w[k + 1];
-            float[] w2 = w[k + 2];
-            float[] w3 = w[k + 3];
-            float p0 = x[b0 + k];
-            float q0 = x[b0 + k + 1];
-            float r0 = x[b0 + k + 2];
-            float s0 = x[b0 + k + 3];
-            float p1 = x[b1 + k];
-            float q1 = x[b1 + k + 1];
-            float r1 = x[b1 + k + 2];
-            float s1 = x[b1 + k + 3];
-            for (int c = 0; c < TILE; c++) {
-                float e0 = w0[c];
-                float e1 = w1[c];
-                float e2 = w2[c];
-                float e3 = w3[c];
-                acc[c] = (((acc[c] + p0 * e0) + q0 * e1) + r0 * e2) + s0 * e3;
-                acc[c + TILE] = (((acc[c + TILE] + p1 * e0) + q1 * e1) + r1 * e2) + s1 * e3;
-            }
-        }
-        for (; k < inputs; k++) {
-            float[] w0 = w[k];
-            float p0 = x[b0 + k];
-            float p1 = x[b1 + k];
-            for (int c = 0; c < TILE; c++) {
-                acc[c] += p0 * w0[c];
-                acc[c + TILE] += p1 * w0[c];
             }
         }
     }

@@ -10,23 +10,23 @@ import java.util.Arrays;
  * <p>The product is written as additions of scaled weight rows into output rows, indexed by the bare column counter
  * in the innermost loop, the form JDK 17's auto-vectoriser turns into vector instructions (a dot product's running
  * sum stays scalar). Everything is double (the float weights are exact in double), and each output is one chain of
- * additions in input order, four inputs a pass: {@code (((y + a0 w0) + a1 w1) + a2 w2) + a3 w3}. The order is this
- * class's own; it agrees with any other order to far below the verifier's tolerances, not bit for bit, and it is
- * the same whether a row goes alone or in a pair.
+ * additions in input order, two inputs a pass: {@code (y + a0 w0) + a1 w1}. The order is this class's own; it agrees
+ * with any other order to far below the verifier's tolerances, not bit for bit, and it is the same whether a row goes
+ * alone or with others.
  *
  * <p>Measured on JDK 17 (AVX-512, the logits' shape: 4,096 outputs of 160 inputs), per thread: two rows a pass, into
  * one accumulator array at a constant distance, 12.5 to 14 GMAC/s; one row a pass, 9 to 10; two rows stored into
  * two arrays in one loop, 4.5, the same as with the vectoriser off (two arrays might be one, so their loads and
- * stores may not be reordered). Eight inputs a pass measured slower still. Rows go four a pass, two inputs each:
- * on 64 rows (2026-12-02, one thread, the same bits) 22 to 27 GMAC/s on 160 by 160, 22 to 27.5 on 640 outputs of
- * 160, 23 to 28.5 on 160 outputs of 640 and 19 to 21.5 on the logits against two rows a pass; four rows of four
- * inputs is past what C2 vectorises (5.5).
+ * stores may not be reordered). Eight inputs a pass measured slower still. Rows now go four a pass, two inputs each
+ * (a short last group repeats the last row): on 64 rows (2026-12-02, one thread, the same bits) 22 to 27 GMAC/s on
+ * 160 by 160, 22 to 27.5 on 640 outputs of 160, 23 to 28.5 on 160 outputs of 640 and 19 to 21.5 on the logits
+ * against two rows of four inputs a pass; four rows of four inputs is past what C2 vectorises (5.5).
  */
 final class ByInput {
     /**
      * Columns per tile, every tile full (the last padded with zero weights): the vectoriser needs the inner loop's
      * bound to be this constant, the distance between the rows' accumulators, to see that they never overlap (with
-     * a variable bound a pair runs at the scalar 4.5 GMAC/s). It is attoGPT's width, 160: the matrices with that
+     * a variable bound two rows run at the scalar 4.5 GMAC/s). It is attoGPT's width, 160: the matrices with that
      * many outputs (the attention's and the MLP's way back) are one full tile, the MLP's 640 outputs 4 full tiles and
      * the logits' 4,096 25 full tiles and one of 96 columns. Measured per matrix, 70 rows, GMAC/s counting only real columns: 128 (which padded
      * the 160-output matrices to 256 columns) gave 9.4 on the logits, 8.5 on 160 by 160 and 6.8 on 160 by 640; 160
@@ -90,21 +90,13 @@ final class ByInput {
             double[][] w = tiles[t];
             int c0 = t * TILE;
             int width = Math.min(TILE, outputs - c0);
-            int r = 0;
-            for (; r + 4 <= n; r += 4) {
+            for (int r = 0; r < n; r += 4) {
+                // past the last row, the last row again: the same bits, at most three rows' extra work a product
                 Arrays.fill(acc, 0);
-                fourRows(w, x[r], x[r + 1], x[r + 2], x[r + 3], acc);
-                for (int q = 0; q < 4; q++) {
+                fourRows(w, x[r], x[Math.min(r + 1, n - 1)], x[Math.min(r + 2, n - 1)], x[Math.min(r + 3, n - 1)], acc);
+                for (int q = 0; q < 4 && r + q < n; q++) {
                     System.arraycopy(acc, q * TILE, y[r + q], c0, width);
                 }
-            }
-            for (; r < n; r += 2) {
-                // an odd last row goes with itself: the same bits twice, for one row's extra work
-                int second = Math.min(r + 1, n - 1);
-                Arrays.fill(acc, 0, 2 * TILE, 0);
-                twoRows(w, x[r], x[second], acc);
-                System.arraycopy(acc, 0, y[r], c0, width);
-                System.arraycopy(acc, TILE, y[second], c0, width);
             }
         }
         return y;
@@ -112,8 +104,8 @@ final class ByInput {
 
     /**
      * Rows a to d through one tile, into {@code acc[0 ..]}, {@code acc[TILE ..]}, {@code acc[2 * TILE ..]} and
-     * {@code acc[3 * TILE ..]}: each weight load feeds four rows. Two inputs a pass, {@code (y + a0 w0) + a1 w1}, the
-     * same roundings in the same order as {@link #twoRows}, so a row's bits do not depend on which loop took it.
+     * {@code acc[3 * TILE ..]}: each weight load feeds four rows. Two inputs a pass, {@code (y + a0 w0) + a1 w1}: one
+     * chain of additions in input order, whichever rows go with it.
      */
     private void fourRows(double[][] w, double[] xa, double[] xb, double[] xc, double[] xd, double[] acc) {
         for (int i = 0; i + 2 <= inputs; i += 2) {
@@ -144,42 +136,6 @@ final class ByInput {
                 acc[c + TILE] += xb[i] * w0[c];
                 acc[c + 2 * TILE] += xc[i] * w0[c];
                 acc[c + 3 * TILE] += xd[i] * w0[c];
-            }
-        }
-    }
-
-    /** Rows a and b through one tile, into {@code acc[0 ..]} and {@code acc[TILE ..]}. */
-    private void twoRows(double[][] w, double[] xa, double[] xb, double[] acc) {
-        int i = 0;
-        for (; i + 4 <= inputs; i += 4) {
-            double[] w0 = w[i];
-            double[] w1 = w[i + 1];
-            double[] w2 = w[i + 2];
-            double[] w3 = w[i + 3];
-            double a0 = xa[i];
-            double a1 = xa[i + 1];
-            double a2 = xa[i + 2];
-            double a3 = xa[i + 3];
-            double b0 = xb[i];
-            double b1 = xb[i + 1];
-            double b2 = xb[i + 2];
-            double b3 = xb[i + 3];
-            for (int c = 0; c < TILE; c++) {
-                double e0 = w0[c];
-                double e1 = w1[c];
-                double e2 = w2[c];
-                double e3 = w3[c];
-                acc[c] = (((acc[c] + a0 * e0) + a1 * e1) + a2 * e2) + a3 * e3;
-                acc[c + TILE] = (((acc[c + TILE] + b0 * e0) + b1 * e1) + b2 * e2) + b3 * e3;
-            }
-        }
-        for (; i < inputs; i++) {
-            double[] w0 = w[i];
-            double a0 = xa[i];
-            double b0 = xb[i];
-            for (int c = 0; c < TILE; c++) {
-                acc[c] += a0 * w0[c];
-                acc[c + TILE] += b0 * w0[c];
             }
         }
     }
