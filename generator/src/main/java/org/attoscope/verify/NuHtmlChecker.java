@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +28,10 @@ import org.xml.sax.SAXParseException;
  * few tens, so checkers are made once and reused. One checker instance is single-threaded; this class keeps up to
  * {@code parallelism} of them, made on first need, and hands one to each calling thread, so pages can be checked
  * in parallel without dropping any.
+ *
+ * <p>Every checker is set up on a thread of its own with a large stack: parsing the schema recurses deeply, and on
+ * a thread's default stack it overflows whenever the parser is not yet compiled by C2 (C1's and the interpreter's
+ * frames are larger; seen with {@code -XX:TieredStopAtLevel=1}).
  */
 public final class NuHtmlChecker {
     /** The checker's release, as pinned in generator/pom.xml; the report names it. */
@@ -34,6 +41,8 @@ public final class NuHtmlChecker {
             + "</head><body><p id=\"a\"><a href=\"#a\">a</a></p><svg role=\"img\"><title>t</title><desc>d</desc>"
             + "<g class=\"cell\" data-bits=\"0\"><rect width=\"1\" height=\"1\"/></g></svg></body></html>")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private static final long SET_UP_STACK_BYTES = 64L << 20;
 
     private final int parallelism;
     private final BlockingQueue<Instance> idle = new LinkedBlockingQueue<>();
@@ -76,41 +85,79 @@ public final class NuHtmlChecker {
             made = parallelism;
         }
         for (int i = 0; i < toMake; i++) {
-            Thread t = new Thread(() -> {
+            onSetUpThread(() -> {
                 try {
-                    Instance instance = new Instance();
-                    instance.check("warm-up", WARM_UP);
-                    idle.add(instance);
-                } catch (RuntimeException e) {
+                    idle.add(setUp());
+                } catch (Throwable e) {
+                    // Not reported here: a caller that finds fewer checkers than allowed sets one up itself, and
+                    // that failure reaches it (see take). Errors too, or the count would wait for a checker forever.
                     synchronized (this) {
                         made--;
                     }
                 }
-            }, "attoscope-html-checker-setup");
-            t.setDaemon(true);
-            t.start();
+                return null;
+            });
         }
     }
 
     private Instance take() {
-        try {
-            while (true) {
-                Instance free = idle.poll(50, TimeUnit.MILLISECONDS);
-                if (free != null) {
-                    return free;
-                }
-                synchronized (this) {
-                    // Fewer than allowed exist (none yet, or a background set-up failed): make one here, where a
-                    // failure reaches the caller.
-                    if (made < parallelism) {
-                        made++;
-                        return new Instance();
-                    }
-                }
+        while (true) {
+            Instance free;
+            try {
+                free = idle.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for an HTML checker", e);
             }
+            if (free != null) {
+                return free;
+            }
+            synchronized (this) {
+                // Fewer than allowed exist (none yet, or a background set-up failed): set one up here, where a
+                // failure reaches the caller.
+                if (made >= parallelism) {
+                    continue;
+                }
+                made++;
+            }
+            try {
+                return awaitSetUp(onSetUpThread(NuHtmlChecker::setUp));
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    made--;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static Instance setUp() {
+        Instance instance = new Instance();
+        instance.check("warm-up", WARM_UP);
+        return instance;
+    }
+
+    private static <T> FutureTask<T> onSetUpThread(Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(null, task, "attoscope-html-checker-setup", SET_UP_STACK_BYTES);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    private static Instance awaitSetUp(FutureTask<Instance> task) {
+        try {
+            return task.get();
         } catch (InterruptedException e) {
+            task.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an HTML checker", e);
+            throw new IllegalStateException("interrupted while setting up the HTML checker", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalStateException ise) {
+                throw ise;
+            }
+            throw new IllegalStateException("the Nu HTML Checker could not be set up: " + cause, cause);
         }
     }
 

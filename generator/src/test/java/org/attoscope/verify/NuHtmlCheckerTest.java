@@ -47,6 +47,18 @@ class NuHtmlCheckerTest {
     }
 
     @Test
+    void aCheckerIsSetUpOnItsOwnStackWhateverTheCallersStack() throws Exception {
+        // Parsing the schema recurses far deeper than a page check; on a small stack it overflowed.
+        NuHtmlChecker fresh = new NuHtmlChecker(1);
+        byte[] page = String.format(PAGE, "<p>small stack</p>").getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.FutureTask<List<HtmlMessage>> call = new java.util.concurrent.FutureTask<>(
+                () -> fresh.check("small-stack.html", page));
+        Thread small = new Thread(null, call, "small-stack", 256 * 1024);
+        small.start();
+        assertEquals(List.of(), call.get(2, java.util.concurrent.TimeUnit.MINUTES));
+    }
+
+    @Test
     void theReportNamesTheCheckerReleaseOnTheClasspath() {
         assertEquals(SimpleDocumentValidator.class.getPackage().getImplementationVersion(), NuHtmlChecker.VERSION);
     }
