@@ -82,7 +82,7 @@ final class LessonMarkdown {
 
     /** @param drawing the figures and formulas the lesson's last render drew, reused where their inputs are unchanged */
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources, LessonCache.Drawing drawing) {
-        Document document = parser.parse(lesson.body());
+        Document document = NestingLimit.parse(parser, lesson);
         nestUnderTitle(document);
         LessonLinks links = new LessonLinks(lesson.href(), book, sources.stories().slugs());
         Map<Node, String> prepared = new IdentityHashMap<>();
@@ -143,7 +143,7 @@ final class LessonMarkdown {
      */
     List<Directive> figureDirectives(Lesson lesson) {
         List<Directive> out = new ArrayList<>();
-        for (Node node : parser.parse(lesson.body()).getDescendants()) {
+        for (Node node : NestingLimit.parse(parser, lesson).getDescendants()) {
             if (node instanceof FencedCodeBlock fence) {
                 String info = fence.getInfo().toString().strip();
                 if (!info.equals(FigureDirectives.MATH) && directives.isDirective(info)) {

@@ -22,8 +22,10 @@ public final class JsonFiles {
             return Json.mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new InputException(file, loc == null ? 0 : loc.getLineNr(), "malformed JSON: " + e.getOriginalMessage() + ".",
-                    "repair the JSON syntax at that line.");
+            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+            // Jackson's own limits (nesting depth, say) come without a location
+            throw new InputException(file, line, "malformed JSON: " + e.getOriginalMessage() + ".",
+                    line > 0 ? "repair the JSON syntax at that line." : "repair the JSON as the message says.");
         } catch (IOException e) {
             throw new InputException(file, "cannot be read: " + e.getMessage() + ".", "check the file's permissions.");
         }

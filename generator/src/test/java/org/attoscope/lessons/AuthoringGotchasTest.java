@@ -39,6 +39,43 @@ class AuthoringGotchasTest {
     }
 
     @Test
+    void aLessonWithoutAnyHeadingOfItsOwnPassesTheHtmlChecker() {
+        TinyProject project = new TinyProject(dir);
+        project.lesson("03-plain", "Plain", "Only prose.", "Just a paragraph, no headings.\n");
+        assertEquals(0, project.build(), project.err.toString());
+    }
+
+    @Test
+    void markdownNestedTooDeeplyIsRefusedAtTheLineWhereItGoesTooDeep() {
+        LessonFixtures fixtures = new LessonFixtures(dir);
+        // line 5: a fine quote; line 7: a quote 100 levels deep, past the limit of 64
+        InputException e = assertThrows(InputException.class,
+                () -> fixtures.renderAlone("> fine\n\n" + "> ".repeat(100) + "deep\n"));
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("nested more than 64 levels deep"), e.getMessage());
+        String sixty = fixtures.renderAlone("> ".repeat(60) + "deep enough\n").html();
+        assertEquals(60, Jsoup.parseBodyFragment(sixty).select("blockquote").size());
+    }
+
+    @Test
+    void markdownNestedDeeperThanTheParserCanRecurseIsTheSameKindOfError() {
+        LessonFixtures fixtures = new LessonFixtures(dir);
+        InputException e = assertThrows(InputException.class,
+                () -> fixtures.renderAlone("> ".repeat(50_000) + "deep\n"));
+        assertTrue(e.getMessage().contains("alone/01-alone.md") && e.getMessage().contains("nested"), e.getMessage());
+    }
+
+    @Test
+    void aWholeBuildWithDeepMarkdownFailsAtTheLessonNotWithAStackTrace() {
+        TinyProject project = new TinyProject(dir);
+        project.lesson("03-deep", "Deep", "Deep.", "Text.\n\n" + "- a\n" + "  ".repeat(1) + "- b\n"
+                + "> ".repeat(2_000) + "deep\n");
+        assertEquals(1, project.build());
+        assertTrue(project.err.toString().contains("03-deep.md:"), project.err.toString());
+        assertFalse(project.err.toString().contains("StackOverflowError"), project.err.toString());
+    }
+
+    @Test
     void headZeroOnAOneHeadTensorIsAccepted() {
         LessonFixtures fixtures = new LessonFixtures(dir);
         // each query attends to itself alone: a real attention row (sums to 1, causal), as the build requires
