@@ -22,10 +22,32 @@ public final class MathFigure {
     private static final double TEXT_PIXELS = 16;
     private static final Color INK = new Color(0x22, 0x22, 0x22);
 
+    /**
+     * Deeper than any formula needs. JLaTeXMath recurses once per level of braces, and a few hundred levels overflowed
+     * a thread's default stack, so past this the formula is refused before it is laid out, the same on every thread.
+     */
+    static final int BRACE_LEVELS = 32;
+
     private MathFigure() {
     }
 
     public static SvgFigure render(String latex, MathStyle style) {
+        int depth = braceDepth(latex);
+        if (depth > BRACE_LEVELS) {
+            throw new FigureException("the formula " + quoted(latex) + " nests braces " + depth + " levels deep; "
+                    + "attoscope draws at most " + BRACE_LEVELS + ".", FLATTER);
+        }
+        try {
+            return drawn(latex, style);
+        } catch (StackOverflowError e) {
+            // nesting without braces (\sqrt\sqrt..., \left( \left( ...) is not counted above
+            throw new FigureException("the formula " + quoted(latex) + " is nested too deeply to lay out.", FLATTER);
+        }
+    }
+
+    private static final String FLATTER = "write it flatter, or as several formulas.";
+
+    private static SvgFigure drawn(String latex, MathStyle style) {
         TeXIcon icon = layout(latex, style);
         int w = Math.max(1, icon.getIconWidth());
         int h = Math.max(1, icon.getIconHeight());
@@ -57,6 +79,27 @@ public final class MathFigure {
                         "check braces and command names; JLaTeXMath supports the usual math-mode LaTeX.", first);
             }
         }
+    }
+
+    /** The formula as an error message quotes it: whole, or its start when it is long. */
+    private static String quoted(String latex) {
+        return "'" + (latex.length() <= 60 ? latex : latex.substring(0, 60) + "...") + "'";
+    }
+
+    /** How many unescaped braces are open at the deepest point of {@code latex}. */
+    static int braceDepth(String latex) {
+        int open = 0;
+        int deepest = 0;
+        for (int i = 0; i < latex.length(); i++) {
+            char c = latex.charAt(i);
+            boolean escaped = i > 0 && latex.charAt(i - 1) == '\\';
+            if (c == '{' && !escaped) {
+                deepest = Math.max(deepest, ++open);
+            } else if (c == '}' && !escaped && open > 0) {
+                open--;
+            }
+        }
+        return deepest;
     }
 
     /** {@code latex} with unmatched closing braces dropped and unclosed ones closed at the end. */

@@ -73,7 +73,7 @@ final class LessonMarkdown {
             .set(TablesExtension.CLASS_NAME, "lesson-table")
             .toImmutable();
 
-    private final Parser parser = Parser.builder(OPTIONS).build();
+    private final LessonParser lessons = new LessonParser(Parser.builder(OPTIONS).build());
     private final FigureDirectives directives = new FigureDirectives();
 
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources) {
@@ -82,7 +82,7 @@ final class LessonMarkdown {
 
     /** @param drawing the figures and formulas the lesson's last render drew, reused where their inputs are unchanged */
     RenderedLesson render(Lesson lesson, Book book, LessonSources sources, LessonCache.Drawing drawing) {
-        Document document = NestingLimit.parse(parser, lesson);
+        Document document = lessons.parse(lesson);
         nestUnderTitle(document);
         LessonLinks links = new LessonLinks(lesson.href(), book, sources.stories().slugs());
         Map<Node, String> prepared = new IdentityHashMap<>();
@@ -143,7 +143,7 @@ final class LessonMarkdown {
      */
     List<Directive> figureDirectives(Lesson lesson) {
         List<Directive> out = new ArrayList<>();
-        for (Node node : NestingLimit.parse(parser, lesson).getDescendants()) {
+        for (Node node : lessons.parse(lesson).getDescendants()) {
             if (node instanceof FencedCodeBlock fence) {
                 String info = fence.getInfo().toString().strip();
                 if (!info.equals(FigureDirectives.MATH) && directives.isDirective(info)) {

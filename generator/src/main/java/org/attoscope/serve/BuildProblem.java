@@ -16,7 +16,7 @@ import org.attoscope.InputException;
 record BuildProblem(@JsonProperty("file") String file, @JsonProperty("line") int line, @JsonProperty("problem") String problem,
                     @JsonProperty("fix") String fix, @JsonProperty("message") String message) {
 
-    static BuildProblem of(RuntimeException e, Path workingDir) {
+    static BuildProblem of(Throwable e, Path workingDir) {
         if (e instanceof InputException ie) {
             String file = ie.file() == null ? null : display(ie.file(), workingDir);
             String message = (file == null ? "" : file + (ie.line() > 0 ? ":" + ie.line() : "") + ": ") + ie.problem()

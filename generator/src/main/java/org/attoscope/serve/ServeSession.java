@@ -97,7 +97,9 @@ public final class ServeSession implements AutoCloseable {
             built.accept(change);
         } catch (InputException e) {
             fail(BuildProblem.of(e, workingDir));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug, but the watch goes on: an overflow escaping here would end this thread, and serve would go on
+            // serving without ever rebuilding again
             e.printStackTrace(err);
             fail(BuildProblem.of(e, workingDir));
         }

@@ -120,4 +120,22 @@ class LessonFiguresTest {
                 () -> MathFigure.render("\\notacommand{x}", MathStyle.DISPLAY));
         assertTrue(e.getMessage().contains("does not parse"), e.getMessage());
     }
+
+    @Test
+    void aFormulaNestedPastThirtyTwoBracesIsRefusedBeforeLayout() {
+        String deep = "\\frac{1}{".repeat(33) + "x" + "}".repeat(33);
+        FigureException e = assertThrows(FigureException.class, () -> MathFigure.render(deep, MathStyle.INLINE));
+        assertTrue(e.getMessage().contains("nests braces 33 levels deep; attoscope draws at most 32"), e.getMessage());
+        assertTrue(e.getMessage().contains("'\\frac{1}{\\frac{1}{"), "quotes the formula's start");
+        String fine = "\\frac{1}{".repeat(16) + "x" + "}".repeat(16);
+        assertTrue(MathFigure.render(fine, MathStyle.INLINE).svg().contains("<path"));
+        assertEquals(2, MathFigure.braceDepth("a_{b^{c}} \\{ \\{ d"), "escaped braces are text");
+    }
+
+    @Test
+    void nestingWithoutBracesThatOverflowsTheLayoutIsAFigureErrorToo() {
+        FigureException e = assertThrows(FigureException.class,
+                () -> MathFigure.render("\\sqrt".repeat(20_000) + "x", MathStyle.INLINE));
+        assertTrue(e.getMessage().contains("is nested too deeply to lay out"), e.getMessage());
+    }
 }
