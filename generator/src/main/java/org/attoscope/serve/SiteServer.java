@@ -125,8 +125,15 @@ final class SiteServer implements AutoCloseable {
         }
         // the site answers at its host path too, where the 404 page's links point (see Addresses.hostRoot)
         String urlPath = base.length() > 1 && requested.startsWith(base) ? requested.substring(base.length() - 1) : requested;
-        Path target = site.resolve(urlPath.replaceFirst("^/+", "")).normalize();
-        if (!target.startsWith(site) || urlPath.contains("\0")) {
+        Path target;
+        try {
+            // checked before resolving: a NUL (%00) in a path throws there, and an exception here drops the
+            // connection without an answer
+            target = urlPath.contains("\0") ? null : site.resolve(urlPath.replaceFirst("^/+", "")).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            target = null;
+        }
+        if (target == null || !target.startsWith(site)) {
             notFound(ex);
             return;
         }

@@ -81,6 +81,22 @@ class ServeChecksTest {
         }
     }
 
+    @Test
+    void aPathWithANulOrOutsideTheSiteIsNotFoundAndAlwaysAnswered() throws Exception {
+        TinyProject project = new TinyProject(dir);
+        assertEquals(0, project.build(), project.err.toString());
+        try (SiteServer server = new SiteServer(project.site, 0, new ReloadChannel())) {
+            int port = server.port();
+            String host = "127.0.0.1:" + port;
+            // %00 used to throw while resolving, and the server dropped the connection without an answer
+            for (String path : new String[] {"/%00", "/index.html%00.txt", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                    "/assets/../../content/site.json"}) {
+                String response = get(port, host, path);
+                assertTrue(response.startsWith("HTTP/1.1 404"), path + ": " + response);
+            }
+        }
+    }
+
     /**
      * With a base URL the 404 page links from the site's path on its host ({@code /attoscope/assets/site.css}); serve
      * answers there as well as at {@code /}, so a missing address shows the styled page as the host would.
