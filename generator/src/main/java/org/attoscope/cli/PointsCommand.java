@@ -51,6 +51,13 @@ final class PointsCommand implements Callable<Integer> {
             throw new InputException(null, "--top must be at least 1, not " + top + ".", "pass --top 20.");
         }
         AttoGpt engine = new AttoGpt(modelOptions.load());
+        int predictable = (int) java.util.stream.IntStream.range(0, engine.tokenizer().size())
+                .filter(id -> !engine.tokenizer().isExcludedFromPredictions(id)).count();
+        if (top > predictable) {
+            // the file's "topn" would promise more predictions than a point can have
+            throw new InputException(null, "--top must be at most " + predictable + ", the words a prediction can be (the "
+                    + "vocabulary less <pad>, <bos> and <unk>), not " + top + ".", "pass --top " + predictable + " or less.");
+        }
         for (Tracer.Prompt p : list) {
             engine.tokenizer().encode(p.text()).unknownWords().forEach(w ->
                     spec.commandLine().getErr().println("warning: " + prompts + ": prompt \"" + p.name() + "\": " + w.describe()));

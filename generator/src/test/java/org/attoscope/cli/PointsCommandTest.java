@@ -2,6 +2,7 @@ package org.attoscope.cli;
 
 import static org.attoscope.testing.Cli.attoscope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,21 @@ class PointsCommandTest {
         Run run = attoscope("points", "--prompts", "x.json");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--out"), run.err());
+    }
+
+    @Test
+    void moreTopPredictionsThanAPointCanHaveAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Path prompts = Files.writeString(dir.resolve("p.json"), "[{\"name\": \"a\", \"text\": \"the dog\"}]");
+        Path out = dir.resolve("o.json");
+        Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
+                "--out", out.toString(), "--top", "5000");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("--top must be at most 4093, the words a prediction can be"), run.err());
+        assertFalse(Files.exists(out));
+        run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
+                "--out", out.toString(), "--top", "4093");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(4093, Json.mapper().readTree(out.toFile()).at("/prompts/0/points/0/predictions").size());
     }
 
     @Test
