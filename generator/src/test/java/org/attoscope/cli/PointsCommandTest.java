@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.attoscope.testing.Cli.Run;
 import org.attoscope.testing.TestModels;
 import org.attoscope.util.Json;
@@ -23,8 +25,7 @@ class PointsCommandTest {
     void writesEveryPointOfEveryPromptInTheTraceFormat() throws Exception {
         Path prompts = Files.writeString(dir.resolve("p.json"), "[{\"name\": \"a\", \"text\": \"the dog ran.\"}, {\"name\": \"b\", \"text\": \"Lily smiled\"}]");
         Path out = dir.resolve("out/points.json");
-        Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
-                "--out", out.toString(), "--top", "3");
+        Run run = points(prompts, out, "--top", "3");
         assertEquals(0, run.exit(), run.err());
         JsonNode file = Json.mapper().readTree(out.toFile());
         assertEquals(TestModels.realBundle().sha256(), file.get("model_sha256").asText());
@@ -77,13 +78,11 @@ class PointsCommandTest {
     void moreTopPredictionsThanAPointCanHaveAreRefusedBeforeAnythingIsWritten() throws Exception {
         Path prompts = Files.writeString(dir.resolve("p.json"), "[{\"name\": \"a\", \"text\": \"the dog\"}]");
         Path out = dir.resolve("o.json");
-        Run run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
-                "--out", out.toString(), "--top", "5000");
+        Run run = points(prompts, out, "--top", "5000");
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("--top must be at most 4093, the words a prediction can be"), run.err());
         assertFalse(Files.exists(out));
-        run = attoscope("points", "--model", TestModels.realBundleDir().toString(), "--prompts", prompts.toString(),
-                "--out", out.toString(), "--top", "4093");
+        run = points(prompts, out, "--top", "4093");
         assertEquals(0, run.exit(), run.err());
         assertEquals(4093, Json.mapper().readTree(out.toFile()).at("/prompts/0/points/0/predictions").size());
     }
@@ -104,5 +103,13 @@ class PointsCommandTest {
                 "--out", dir.resolve("o.json").toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().contains(dir.resolve("no-model").toString()), run.err());
+    }
+
+    /** {@code attoscope points} on the real bundle. */
+    private static Run points(Path prompts, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("points", "--model", TestModels.realBundleDir().toString(),
+                "--prompts", prompts.toString(), "--out", out.toString()));
+        args.addAll(List.of(more));
+        return attoscope(args.toArray(String[]::new));
     }
 }
