@@ -32,8 +32,11 @@ final class PointsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.json")
     Path out;
 
-    @Option(names = "--top", defaultValue = "20", description = "predictions per point (default: ${DEFAULT-VALUE})")
-    int top;
+    /** Unset means {@link #DEFAULT_TOP}, or every word a prediction can be when a (test) model has fewer. */
+    @Option(names = "--top", description = "predictions per point (default: 20)")
+    Integer requestedTop;
+
+    private static final int DEFAULT_TOP = 20;
 
     @Option(names = "--explain", description = "also write each point's why and what-if (FORMATS.md section 3.1)")
     boolean explain;
@@ -47,12 +50,13 @@ final class PointsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Tracer.Prompt> list = readPrompts(prompts);
-        if (top < 1) {
-            throw new InputException(null, "--top must be at least 1, not " + top + ".", "pass --top 20.");
+        if (requestedTop != null && requestedTop < 1) {
+            throw new InputException(null, "--top must be at least 1, not " + requestedTop + ".", "pass --top 20.");
         }
         AttoGpt engine = new AttoGpt(modelOptions.load());
         int predictable = (int) java.util.stream.IntStream.range(0, engine.tokenizer().size())
                 .filter(id -> !engine.tokenizer().isExcludedFromPredictions(id)).count();
+        int top = requestedTop == null ? Math.min(DEFAULT_TOP, predictable) : requestedTop;
         if (top > predictable) {
             // the file's "topn" would promise more predictions than a point can have
             throw new InputException(null, "--top must be at most " + predictable + ", the words a prediction can be (the "
