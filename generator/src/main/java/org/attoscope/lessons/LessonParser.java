@@ -13,8 +13,9 @@ import org.attoscope.InputException;
  * A lesson's Markdown parsed into flexmark's tree without overflowing the stack, whatever the author wrote.
  *
  * <p>flexmark recurses where an author would not expect it: its parser once per level of quotes or lists, and its
- * inline-math pattern once per character after an opening {@code $`} (a formula left open in a paragraph of 2,000
- * characters overflowed a thread's default stack); its visitors and renderer recurse once per level of the tree.
+ * inline-math pattern once per character after an opening {@code $`} (on a thread's default stack, an inline formula
+ * of 2,000 characters overflowed, and so did one left open in a paragraph of 3,000); its visitors and renderer
+ * recurse once per level of the tree.
  * So the parse runs on a thread of its own with a large stack, and a tree deeper than {@link #LEVELS} is refused at
  * the line where it goes too deep, the same on every thread, before anything walks it recursively. Input that
  * overflows even the large stack becomes the same kind of error, naming the file.
