@@ -54,8 +54,7 @@ final class PointsCommand implements Callable<Integer> {
             throw new InputException(null, "--top must be at least 1, not " + requestedTop + ".", "pass --top 20.");
         }
         AttoGpt engine = new AttoGpt(modelOptions.load());
-        int predictable = (int) java.util.stream.IntStream.range(0, engine.tokenizer().size())
-                .filter(id -> !engine.tokenizer().isExcludedFromPredictions(id)).count();
+        int predictable = engine.tokenizer().predictableWords();
         int top = requestedTop == null ? Math.min(DEFAULT_TOP, predictable) : requestedTop;
         if (top > predictable) {
             // the file's "topn" would promise more predictions than a point can have

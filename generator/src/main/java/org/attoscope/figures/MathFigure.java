@@ -91,15 +91,18 @@ public final class MathFigure {
         int open = 0;
         int deepest = 0;
         for (int i = 0; i < latex.length(); i++) {
-            char c = latex.charAt(i);
-            boolean escaped = i > 0 && latex.charAt(i - 1) == '\\';
-            if (c == '{' && !escaped) {
+            if (isBrace(latex, i, '{')) {
                 deepest = Math.max(deepest, ++open);
-            } else if (c == '}' && !escaped && open > 0) {
+            } else if (isBrace(latex, i, '}') && open > 0) {
                 open--;
             }
         }
         return deepest;
+    }
+
+    /** Whether {@code latex} has {@code brace} at {@code i} as a group's brace, not as text (a backslash before it). */
+    private static boolean isBrace(String latex, int i, char brace) {
+        return latex.charAt(i) == brace && (i == 0 || latex.charAt(i - 1) != '\\');
     }
 
     /** {@code latex} with unmatched closing braces dropped and unclosed ones closed at the end. */
@@ -108,10 +111,9 @@ public final class MathFigure {
         int open = 0;
         for (int i = 0; i < latex.length(); i++) {
             char c = latex.charAt(i);
-            boolean escaped = i > 0 && latex.charAt(i - 1) == '\\';
-            if (c == '{' && !escaped) {
+            if (isBrace(latex, i, '{')) {
                 open++;
-            } else if (c == '}' && !escaped) {
+            } else if (isBrace(latex, i, '}')) {
                 if (open == 0) {
                     continue;
                 }

@@ -5,9 +5,8 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.attoscope.InputException;
+import org.attoscope.util.LargeStack;
 
 /**
  * A lesson's Markdown parsed into flexmark's tree without overflowing the stack, whatever the author wrote.
@@ -51,46 +50,32 @@ final class LessonParser {
     }
 
     private Document parseOnLargeStack(Lesson lesson) {
-        FutureTask<Document> parse = new FutureTask<>(() -> parser.parse(lesson.body()));
-        Thread thread = new Thread(null, parse, "attoscope-markdown", stackBytes);
-        thread.setDaemon(true);
-        thread.start();
         try {
-            return parse.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parsing " + lesson.file(), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StackOverflowError) {
-                throw new InputException(lesson.file(), "the Markdown is too deep or too long for the Markdown "
-                        + "reader: quotes or lists nested thousands of levels deep, or a $` formula left open in a "
-                        + "very long paragraph.", "close every $` with `$, and nest at most " + LEVELS + " levels.");
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("parsing " + lesson.file(), e.getCause());
+            return LargeStack.call("attoscope-markdown", stackBytes, () -> parser.parse(lesson.body()));
+        } catch (StackOverflowError e) {
+            throw new InputException(lesson.file(), "the Markdown is too deep or too long for the Markdown "
+                    + "reader: quotes or lists nested thousands of levels deep, or a $` formula left open in a "
+                    + "very long paragraph.", "close every $` with `$, and nest at most " + LEVELS + " levels.");
         }
     }
 
     /** The first node, in document order, deeper than the limit; walked with a stack of its own, not recursion. */
     private static Node firstBeyondLimit(Document document) {
-        Deque<Node> nodes = new ArrayDeque<>();
-        Deque<Integer> levels = new ArrayDeque<>();
-        nodes.push(document);
-        levels.push(0);
-        while (!nodes.isEmpty()) {
-            Node node = nodes.pop();
-            int level = levels.pop();
-            if (level > LEVELS) {
-                return node;
+        Deque<AtLevel> toVisit = new ArrayDeque<>();
+        toVisit.push(new AtLevel(document, 0));
+        while (!toVisit.isEmpty()) {
+            AtLevel at = toVisit.pop();
+            if (at.level() > LEVELS) {
+                return at.node();
             }
             // pushed last child first, so the first child comes off next: document order
-            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
-                nodes.push(child);
-                levels.push(level + 1);
+            for (Node child = at.node().getLastChild(); child != null; child = child.getPrevious()) {
+                toVisit.push(new AtLevel(child, at.level() + 1));
             }
         }
         return null;
+    }
+
+    private record AtLevel(Node node, int level) {
     }
 }

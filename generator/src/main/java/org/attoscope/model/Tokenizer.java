@@ -99,6 +99,11 @@ public final class Tokenizer {
         return id == padId || id == bosId || id == unkId;
     }
 
+    /** How many words a prediction can be: the vocabulary less those {@link #isExcludedFromPredictions} leaves out. */
+    public int predictableWords() {
+        return (int) java.util.stream.IntStream.range(0, size()).filter(id -> !isExcludedFromPredictions(id)).count();
+    }
+
     /** Tokens of {@code text}, starting with {@code <bos>}. */
     public Encoding encode(String text) {
         List<Encoding.Token> tokens = new ArrayList<>();

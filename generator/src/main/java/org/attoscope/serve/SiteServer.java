@@ -125,15 +125,8 @@ final class SiteServer implements AutoCloseable {
         }
         // the site answers at its host path too, where the 404 page's links point (see Addresses.hostRoot)
         String urlPath = base.length() > 1 && requested.startsWith(base) ? requested.substring(base.length() - 1) : requested;
-        Path target;
-        try {
-            // checked before resolving: a NUL (%00) in a path throws there, and an exception here drops the
-            // connection without an answer
-            target = urlPath.contains("\0") ? null : site.resolve(urlPath.replaceFirst("^/+", "")).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            target = null;
-        }
-        if (target == null || !target.startsWith(site)) {
+        Path target = inSite(urlPath);
+        if (target == null) {
             notFound(ex);
             return;
         }
@@ -151,6 +144,23 @@ final class SiteServer implements AutoCloseable {
         String type = typeOf(target);
         byte[] body = Files.readAllBytes(target);
         send(ex, 200, type, type.startsWith("text/html") ? withScript(body) : body);
+    }
+
+    /**
+     * The file {@code urlPath} names inside the site, or null for a path outside it or one the file system cannot
+     * name. A NUL (%00) is refused before resolving, where it would throw: an exception in a handler drops the
+     * connection without an answer.
+     */
+    private Path inSite(String urlPath) {
+        if (urlPath.contains("\0")) {
+            return null;
+        }
+        try {
+            Path target = site.resolve(urlPath.replaceFirst("^/+", "")).normalize();
+            return target.startsWith(site) ? target : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private void redirect(HttpExchange ex, String to) throws IOException {

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nu.validator.validation.SimpleDocumentValidator;
+import org.attoscope.util.LargeStack;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -43,6 +41,7 @@ public final class NuHtmlChecker {
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static final long SET_UP_STACK_BYTES = 64L << 20;
+    private static final String SET_UP_THREAD = "attoscope-html-checker-setup";
 
     private final int parallelism;
     private final BlockingQueue<Instance> idle = new LinkedBlockingQueue<>();
@@ -85,7 +84,7 @@ public final class NuHtmlChecker {
             made = parallelism;
         }
         for (int i = 0; i < toMake; i++) {
-            onSetUpThread(() -> {
+            LargeStack.start(SET_UP_THREAD, SET_UP_STACK_BYTES, () -> {
                 try {
                     idle.add(setUp());
                 } catch (Throwable e) {
@@ -121,12 +120,13 @@ public final class NuHtmlChecker {
                 made++;
             }
             try {
-                return awaitSetUp(onSetUpThread(NuHtmlChecker::setUp));
-            } catch (RuntimeException e) {
+                return LargeStack.call(SET_UP_THREAD, SET_UP_STACK_BYTES, NuHtmlChecker::setUp);
+            } catch (RuntimeException | Error e) {
                 synchronized (this) {
                     made--;
                 }
-                throw e;
+                throw e instanceof IllegalStateException ise ? ise
+                        : new IllegalStateException("the Nu HTML Checker could not be set up: " + e, e);
             }
         }
     }
@@ -135,30 +135,6 @@ public final class NuHtmlChecker {
         Instance instance = new Instance();
         instance.check("warm-up", WARM_UP);
         return instance;
-    }
-
-    private static <T> FutureTask<T> onSetUpThread(Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
-        Thread t = new Thread(null, task, "attoscope-html-checker-setup", SET_UP_STACK_BYTES);
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
-    private static Instance awaitSetUp(FutureTask<Instance> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting up the HTML checker", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException ise) {
-                throw ise;
-            }
-            throw new IllegalStateException("the Nu HTML Checker could not be set up: " + cause, cause);
-        }
     }
 
     /** One set-up checker and the list its error handler currently writes to. */
