@@ -19,14 +19,23 @@ class ByInputTest {
     }
 
     @Test
-    void eachRowIsTheSumOfItsInputsTimesTheWeightsOfEachOutput() {
-        // sizes off every step of the kernel: odd inputs, outputs past one tile (the last one part full), a group of four
-        // rows then a pair and an odd one
+    void eachRowIsOneChainOfFusedMultiplyAddsInInputOrder() {
+        checkProduct(true);
+    }
+
+    @Test
+    void withoutAFusedMultiplyAddEachRowIsOneChainOfProductsAndSums() {
+        checkProduct(false);
+    }
+
+    private static void checkProduct(boolean fused) {
+        // sizes off every step of the kernels: inputs past a multiple of four and of two, outputs past one tile (the
+        // last one part full), a group of four rows then three
         int inputs = 7;
         int outputs = 300;
         int from = 2;
         float[] w = matrix(from + outputs, inputs, 1);
-        ByInput m = ByInput.of(w, from, outputs, inputs);
+        ByInput m = ByInput.of(w, from, outputs, inputs, fused);
         assertEquals(inputs, m.inputs());
         assertEquals(outputs, m.outputs());
         Random r = new Random(2);
@@ -41,10 +50,11 @@ class ByInputTest {
             double[] expected = new double[outputs];
             for (int o = 0; o < outputs; o++) {
                 for (int i = 0; i < inputs; i++) {
-                    expected[o] += x[row][i] * w[(from + o) * inputs + i];
+                    double weight = w[(from + o) * inputs + i];
+                    expected[o] = fused ? Math.fma(x[row][i], weight, expected[o]) : expected[o] + x[row][i] * weight;
                 }
             }
-            assertArrayEquals(expected, y[row], 0.0, "one chain of additions in input order");
+            assertArrayEquals(expected, y[row], 0.0, "one chain in input order");
         }
         for (int row = 0; row < x.length; row++) {
             assertArrayEquals(y[row], m.times(x[row]), 0.0, "one row alone gives the bits it gets in a batch");

@@ -1,0 +1,30 @@
+package org.attoscope.verify.audit;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Whether {@link Math#fma} is one instruction here. Where it is not, the JDK computes it with {@code BigDecimal},
+ * far slower, so the verifier's products ({@link ByInput}) then take products and sums instead.
+ */
+final class FusedMultiplyAdd {
+    /** Asked once: the answer cannot change while the JVM runs, and the first question loads the management beans. */
+    private static final boolean IN_HARDWARE = askTheVm();
+
+    private FusedMultiplyAdd() {
+    }
+
+    /** HotSpot's {@code UseFMA}, which it sets from the processor; false on a JVM that does not say. */
+    static boolean inHardware() {
+        return IN_HARDWARE;
+    }
+
+    private static boolean askTheVm() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return vm != null && Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+        } catch (IllegalArgumentException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+}
