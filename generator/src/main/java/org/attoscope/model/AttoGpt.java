@@ -1,6 +1,5 @@
 package org.attoscope.model;
 
-import java.util.Arrays;
 
 /**
  * The attoGPT forward pass, fast: what {@link ReferenceForward} computes for one point, read that first. This class
@@ -107,11 +106,10 @@ public final class AttoGpt {
             w.input(local, x, i * c);
             links[i] = w.attend(local, mixed, i * c, null, null);
         }
-        float[] logits = afterAttention(x, mixed, n, null);
+        float[][] logits = afterAttention(x, mixed, n, null);
         FocusResult[] out = new FocusResult[n];
-        int v = cfg.vocabSize();
         for (int i = 0; i < n; i++) {
-            out[i] = new FocusResult(from + i, contextStart(from + i), links[i], Arrays.copyOfRange(logits, i * v, (i + 1) * v));
+            out[i] = new FocusResult(from + i, contextStart(from + i), links[i], logits[i]);
         }
         return out;
     }
@@ -134,8 +132,10 @@ public final class AttoGpt {
             w.input(q, a.embedding, q * c);
             w.attend(q, mixed, q * c, a.attentionDense, a.attentionSparse);
         }
-        float[] logits = afterAttention(a.embedding, mixed, t, a);
-        System.arraycopy(logits, 0, a.logits, 0, logits.length);
+        float[][] logits = afterAttention(a.embedding, mixed, t, a);
+        for (int q = 0; q < t; q++) {
+            System.arraycopy(logits[q], 0, a.logits, q * cfg.vocabSize(), cfg.vocabSize());
+        }
         return a;
     }
 
@@ -149,7 +149,7 @@ public final class AttoGpt {
     }
 
     /** Attention output projection, both residual adds, the MLP, the final norm and the tied logits, for n rows. */
-    private float[] afterAttention(float[] x, float[] mixed, int n, Activations record) {
+    private float[][] afterAttention(float[] x, float[] mixed, int n, Activations record) {
         BlockTail.Rows rows = tail.run(x, mixed, n, n);
         if (record != null) {
             System.arraycopy(rows.attentionOutput(), 0, record.attentionOutput, 0, rows.attentionOutput().length);

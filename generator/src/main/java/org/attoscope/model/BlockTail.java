@@ -17,9 +17,9 @@ final class BlockTail {
 
     /**
      * What the rows became, each array row-major: the attention output after its projection, the MLP's output, the
-     * final residual, and for the first {@code withLogits} rows the final norm and the logits.
+     * final residual, and for the first {@code withLogits} rows the final norm and the logits (one array a row).
      */
-    record Rows(float[] attentionOutput, float[] mlp, float[] residual, float[] finalNorm, float[] logits) {
+    record Rows(float[] attentionOutput, float[] mlp, float[] residual, float[] finalNorm, float[][] logits) {
     }
 
     BlockTail(ModelBundle bundle) {
@@ -62,7 +62,7 @@ final class BlockTail {
         for (int r = 0; r < withLogits; r++) {
             RmsNorm.apply(resid, r * c, lnF, fin, r * c);
         }
-        float[] logits = new float[withLogits * cfg.vocabSize()];
+        float[][] logits = new float[withLogits][cfg.vocabSize()];
         if (withLogits > 0) {
             logitsProduct.multiply(fin, withLogits, logits);
         }

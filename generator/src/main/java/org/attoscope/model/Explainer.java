@@ -1,7 +1,6 @@
 package org.attoscope.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.attoscope.util.FdlibmExp;
 
@@ -194,14 +193,14 @@ public final class Explainer {
         int r = plan.first;
         float[][] headOff = new float[heads][];
         for (int h = 0; h < heads; h++) {
-            headOff[h] = row(tail.logits(), r++);
+            headOff[h] = tail.logits()[r++];
         }
-        float[] dense = row(tail.logits(), r++);
+        float[] dense = tail.logits()[r++];
         float[][][] drops = new float[heads][][];
         for (int h = 0; h < heads; h++) {
             drops[h] = new float[p.heads()[h].size()][];
             for (int j = 0; j < drops[h].length; j++) {
-                drops[h][j] = row(tail.logits(), r++);
+                drops[h][j] = tail.logits()[r++];
             }
         }
         return new Explained(finalRms, parts, headOff, dense, drops);
@@ -237,12 +236,6 @@ public final class Explainer {
             }
         }
         return new Explained.TargetParts(target, token, position, headParts, mlpPart);
-    }
-
-    /** Row {@code r} of a batch's logits, a vocabulary wide. */
-    private float[] row(float[] logits, int r) {
-        int vocab = cfg.vocabSize();
-        return Arrays.copyOfRange(logits, r * vocab, (r + 1) * vocab);
     }
 
     private static double dot(double[] u, float[] a, int at) {

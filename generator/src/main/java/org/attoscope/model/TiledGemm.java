@@ -41,9 +41,11 @@ final class TiledGemm {
 
     /**
      * @param x n rows of {@code inputs} values, row-major
-     * @param y n rows of {@code outputs} values, written
+     * @param y n rows of {@code outputs} values, written: one array a row, since the rows of a batch of logits in one
+     *          array (16 KB a row) would be a humongous object to G1 from 32 rows on, and each would start a marking
+     *          cycle
      */
-    void multiply(float[] x, int n, float[] y) {
+    void multiply(float[] x, int n, float[][] y) {
         float[] acc = new float[4 * TILE];
         for (int t = 0; t < tiles.length; t++) {
             int c0 = t * TILE;
@@ -57,7 +59,7 @@ final class TiledGemm {
                 Arrays.fill(acc, 0);
                 fourRows(tiles[t], x, b0, b1, b2, b3, acc);
                 for (int q = 0; q < 4 && r + q < n; q++) {
-                    System.arraycopy(acc, q * TILE, y, (r + q) * outputs + c0, width);
+                    System.arraycopy(acc, q * TILE, y[r + q], c0, width);
                 }
             }
         }

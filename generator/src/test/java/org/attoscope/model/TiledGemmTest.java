@@ -3,6 +3,7 @@ package org.attoscope.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,11 @@ class TiledGemmTest {
     @Test
     void eachOutputIsThePlainFloatDotProductInInputOrder() {
         float[] w = {1, 2, 3, 0.1f, 0.2f, 0.3f};
-        float[] y = new float[2];
+        float[][] y = new float[1][2];
         new TiledGemm(w, 2, 3).multiply(new float[] {1, 1e8f, -1e8f}, 1, y);
         // (0 + 1*1) + 2e8 = 2e8 (the 1 is lost to rounding), then - 3e8 = -1e8: input order, float at every step
-        assertEquals(((0f + 1f * 1f) + 2f * 1e8f) + 3f * -1e8f, y[0]);
-        assertEquals(((0f + 0.1f * 1f) + 0.2f * 1e8f) + 0.3f * -1e8f, y[1]);
+        assertEquals(((0f + 1f * 1f) + 2f * 1e8f) + 3f * -1e8f, y[0][0]);
+        assertEquals(((0f + 0.1f * 1f) + 0.2f * 1e8f) + 0.3f * -1e8f, y[0][1]);
     }
 
     @Test
@@ -35,9 +36,12 @@ class TiledGemmTest {
             }
             float[] expected = new float[n * out];
             Gemm.multiply(x, n, Gemm.transpose(w, out, in), expected);
-            float[] actual = new float[n * out];
+            float[][] actual = new float[n][out];
             new TiledGemm(w, out, in).multiply(x, n, actual);
-            assertArrayEquals(expected, actual, n + " rows of " + in + " inputs into " + out + " outputs");
+            for (int r = 0; r < n; r++) {
+                assertArrayEquals(Arrays.copyOfRange(expected, r * out, (r + 1) * out), actual[r],
+                        "row " + r + " of " + n + " rows of " + in + " inputs into " + out + " outputs");
+            }
         }
     }
 }
