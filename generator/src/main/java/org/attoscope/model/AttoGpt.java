@@ -1,6 +1,5 @@
 package org.attoscope.model;
 
-
 /**
  * The attoGPT forward pass, fast: what {@link ReferenceForward} computes for one point, read that first. This class
  * is the same model restructured so a whole text costs little more than its prediction points:
