@@ -27,6 +27,8 @@ public final class MathFigure {
      * a thread's default stack, so past this the formula is refused before it is laid out, the same on every thread.
      */
     static final int BRACE_LEVELS = 32;
+    /** The fix for a formula nested too deeply, whichever way it was found. */
+    private static final String FLATTER = "write it flatter, or as several formulas.";
 
     private MathFigure() {
     }
@@ -44,8 +46,6 @@ public final class MathFigure {
             throw new FigureException("the formula " + quoted(latex) + " is nested too deeply to lay out.", FLATTER);
         }
     }
-
-    private static final String FLATTER = "write it flatter, or as several formulas.";
 
     private static SvgFigure drawn(String latex, MathStyle style) {
         TeXIcon icon = layout(latex, style);

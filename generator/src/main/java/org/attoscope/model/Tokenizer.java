@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.attoscope.InputException;
 
 /**
@@ -101,7 +102,7 @@ public final class Tokenizer {
 
     /** How many words a prediction can be: the vocabulary less those {@link #isExcludedFromPredictions} leaves out. */
     public int predictableWords() {
-        return (int) java.util.stream.IntStream.range(0, size()).filter(id -> !isExcludedFromPredictions(id)).count();
+        return (int) IntStream.range(0, size()).filter(id -> !isExcludedFromPredictions(id)).count();
     }
 
     /** Tokens of {@code text}, starting with {@code <bos>}. */

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -158,7 +159,7 @@ final class SiteServer implements AutoCloseable {
         try {
             Path target = site.resolve(urlPath.replaceFirst("^/+", "")).normalize();
             return target.startsWith(site) ? target : null;
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return null;
         }
     }
