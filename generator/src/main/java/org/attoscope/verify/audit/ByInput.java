@@ -92,13 +92,31 @@ final class ByInput {
 
     /** Each row of {@code x} ({@link #inputs()} values) through the matrix: as many rows of {@link #outputs()}. */
     double[][] times(double[][] x) {
+        return times(x, new double[x.length][outputs]);
+    }
+
+    /**
+     * As {@link #times(double[][])}, into the first rows of {@code y} (each of {@link #outputs()} values, every value
+     * overwritten): a caller that runs batch after batch keeps one {@code y}, where a fresh one for the logits of 128
+     * rows is 4 MB a batch, the verifier's largest allocation (20 GB over a 200-story build, by JFR).
+     *
+     * @return {@code y}
+     */
+    double[][] times(double[][] x, double[][] y) {
         for (double[] row : x) {
             if (row.length != inputs) {
                 throw new IllegalArgumentException("a row of " + row.length + " values into a matrix of " + inputs + " inputs");
             }
         }
         int n = x.length;
-        double[][] y = new double[n][outputs];
+        if (y.length < n) {
+            throw new IllegalArgumentException(n + " rows into room for " + y.length);
+        }
+        for (int r = 0; r < n; r++) {
+            if (y[r].length != outputs) {
+                throw new IllegalArgumentException("an output row of " + y[r].length + " values from a matrix of " + outputs + " outputs");
+            }
+        }
         double[] acc = new double[ROWS * TILE];
         for (int t = 0; t < tiles.length; t++) {
             double[][] w = tiles[t];

@@ -1,6 +1,7 @@
 package org.attoscope.verify.audit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -376,6 +377,8 @@ public final class PlainForward {
         private final List<Attended> points = new ArrayList<>();
         /** This run's normaliser and its scratch: one forward pass serves every thread, each with its own runs. */
         private final PlainExp exp = new PlainExp(vocab, excludedIds);
+        /** This run's logits, batch after batch: read only while the batch's points are made from them. */
+        private double[][] logits = new double[0][];
         private int rows;
 
         void add(Attended a) {
@@ -400,7 +403,14 @@ public final class PlainForward {
                     mixed[r++] = row;
                 }
             }
-            Block result = afterAttention(x, mixed);
+            if (logits.length < rows) {
+                int had = logits.length;
+                logits = Arrays.copyOf(logits, rows);
+                for (int i = had; i < rows; i++) {
+                    logits[i] = new double[vocab];
+                }
+            }
+            Block result = afterAttention(x, mixed, logits);
             r = 0;
             for (Attended a : points) {
                 out.add(point(a, result, r, ids, top, exp));
@@ -411,11 +421,14 @@ public final class PlainForward {
         }
     }
 
-    /** What the rest of the block gives for each row: the MLP's output, the final residual's rms, the logits. */
+    /**
+     * What the rest of the block gives for each row: the MLP's output, the final residual's rms, the logits (in the
+     * batch's own rows, which the next batch overwrites).
+     */
     private record Block(double[][] mlp, double[] finalRms, double[][] logits) {
     }
 
-    private Block afterAttention(double[][] x, double[][] mixed) {
+    private Block afterAttention(double[][] x, double[][] mixed, double[][] logits) {
         int n = x.length;
         double[][] attn = proj.times(mixed);
         double[][] resid = new double[n][width];
@@ -445,7 +458,7 @@ public final class PlainForward {
                 fin[r][i] = resid[r][i] / rms[r] * lnF[i];
             }
         }
-        return new Block(mlp, rms, unembed.times(fin));
+        return new Block(mlp, rms, unembed.times(fin, logits));
     }
 
     private PlainPoint point(Attended a, Block b, int row, int[] ids, int top, PlainExp exp) {

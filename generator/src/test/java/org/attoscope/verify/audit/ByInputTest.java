@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,26 @@ class ByInputTest {
         for (int row = 0; row < x.length; row++) {
             assertArrayEquals(y[row], m.times(x[row]), 0.0, "one row alone gives the bits it gets in a batch");
         }
+    }
+
+    @Test
+    void rowsKeptFromAnEarlierBatchAreOverwrittenWithTheSameBitsAFreshProductGives() {
+        int inputs = 5;
+        int outputs = 170;
+        ByInput m = ByInput.of(matrix(outputs, inputs, 4), 0, outputs, inputs);
+        double[][] x = {{1, -2, 0.5, 3, -1}, {0.25, 0, -4, 2, 1}};
+        double[][] kept = new double[3][outputs];
+        for (double[] row : kept) {
+            Arrays.fill(row, Double.NaN);
+        }
+        double[][] y = m.times(x, kept);
+        assertEquals(kept, y, "the product is written into the rows it was given");
+        double[][] fresh = m.times(x);
+        assertArrayEquals(fresh[0], y[0], 0.0);
+        assertArrayEquals(fresh[1], y[1], 0.0);
+        assertEquals(Double.NaN, y[2][0], "a row past the batch is left as it was");
+        assertThrows(IllegalArgumentException.class, () -> m.times(x, new double[1][outputs]), "too few rows");
+        assertThrows(IllegalArgumentException.class, () -> m.times(x, new double[2][outputs - 1]), "rows too short");
     }
 
     @Test
