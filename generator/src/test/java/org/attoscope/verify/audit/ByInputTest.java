@@ -2,6 +2,7 @@ package org.attoscope.verify.audit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -73,7 +74,7 @@ class ByInputTest {
             Arrays.fill(row, Double.NaN);
         }
         double[][] y = m.times(x, kept);
-        assertEquals(kept, y, "the product is written into the rows it was given");
+        assertSame(kept, y, "the product is written into the rows it was given");
         double[][] fresh = m.times(x);
         assertArrayEquals(fresh[0], y[0], 0.0);
         assertArrayEquals(fresh[1], y[1], 0.0);
