@@ -42,8 +42,8 @@ final class TiledGemm {
     /**
      * @param x n rows of {@code inputs} values, row-major
      * @param y n rows of {@code outputs} values, written: one array a row, since the rows of a batch of logits in one
-     *          array (16 KB a row) would be a humongous object to G1 from 32 rows on, and each would start a marking
-     *          cycle
+     *          array (16 KB a row) would be a humongous object to G1 from 32 rows on, and G1 starts a marking cycle at
+     *          such an allocation whenever the old generation is past its threshold
      */
     void multiply(float[] x, int n, float[][] y) {
         float[] acc = new float[4 * TILE];
