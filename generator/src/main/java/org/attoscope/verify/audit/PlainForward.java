@@ -59,6 +59,7 @@ public final class PlainForward {
     private final ByInput mlpOut;
     private final ByInput unembed;
     private final boolean[] excluded;
+    /** The excluded words' ids, ascending. */
     private final int[] excludedIds;
 
     public PlainForward(ModelBundle bundle) {
@@ -561,13 +562,31 @@ public final class PlainForward {
      * terms, summed in a vectorised loop, agree with Math.exp to 1e-12 (relative), not bit for bit.
      */
     private Softmax probabilities(double[] logits, PlainExp exp) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int id = 0; id < vocab; id++) {
-            if (!excluded[id]) {
-                max = Math.max(max, logits[id]);
-            }
-        }
+        double max = allowedMax(logits);
         return new Softmax(logits, excluded, max, exp.normaliser(logits, max));
+    }
+
+    /**
+     * The largest logit of the allowed words, taken over the runs of ids between the excluded ones: a run is a plain
+     * reduction, which the JIT vectorises, where a test of each id's flag inside the loop kept it scalar (4,096
+     * logits: 1.2 to 1.7 us against 7.5, 2026-12-03). {@code Math.max} gives the same value in any order.
+     */
+    private double allowedMax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        int from = 0;
+        for (int id : excludedIds) {
+            max = maxOf(logits, from, id, max);
+            from = id + 1;
+        }
+        return maxOf(logits, from, vocab, max);
+    }
+
+    private static double maxOf(double[] logits, int from, int to, double max) {
+        double m = max;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, logits[i]);
+        }
+        return m;
     }
 
     private int rank(double[] logits, int id) {
