@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlainExpTest {
     private static final int WORDS = 4096;
@@ -25,10 +26,12 @@ class PlainExpTest {
         return sum;
     }
 
-    @Test
-    void theNormaliserOfARowOfLogitsIsWithinOneInATrillionOfTheSumOfItsExps() {
+    /** Each case runs with the polynomial in fused multiply-adds (true) and in products and sums (false). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theNormaliserOfARowOfLogitsIsWithinOneInATrillionOfTheSumOfItsExps(boolean fused) {
         Random r = new Random(7);
-        PlainExp exp = new PlainExp(WORDS, new int[] {0, 1, 2});
+        PlainExp exp = new PlainExp(WORDS, new int[] {0, 1, 2}, fused);
         for (double spread : new double[] {0.5, 3, 10, 40}) {
             double[] row = new double[WORDS];
             double max = Double.NEGATIVE_INFINITY;
@@ -44,10 +47,11 @@ class PlainExpTest {
         }
     }
 
-    @Test
-    void eachTermAgreesWithMathExpAcrossItsRange() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void eachTermAgreesWithMathExpAcrossItsRange(boolean fused) {
         // one word of value d with every other word far below: the sum is exp(d) plus terms under 1e-24
-        PlainExp exp = new PlainExp(WORDS, new int[0]);
+        PlainExp exp = new PlainExp(WORDS, new int[0], fused);
         for (double d = -64; d <= 0; d += 0.0625) {
             double[] row = new double[WORDS];
             Arrays.fill(row, -1000);
@@ -59,9 +63,10 @@ class PlainExpTest {
         }
     }
 
-    @Test
-    void wordsLeftOutAddNothingEvenAboveTheMaximum() {
-        PlainExp exp = new PlainExp(WORDS, new int[] {0, 1, 2});
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void wordsLeftOutAddNothingEvenAboveTheMaximum(boolean fused) {
+        PlainExp exp = new PlainExp(WORDS, new int[] {0, 1, 2}, fused);
         double[] row = new double[WORDS];
         Arrays.fill(row, -1000);
         row[0] = 500; // an excluded word far above the kept maximum
