@@ -79,14 +79,7 @@ final class PlainExp {
             double y = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720
                     + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880 + r * (1.0 / 3628800
                     + r * (1.0 / 39916800 + r * (1.0 / 479001600 + r * (1.0 / 6227020800.0)))))))))))));
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            e[i] = y;
+            e[i] = toThe128th(y);
         }
     }
 
@@ -112,14 +105,18 @@ final class PlainExp {
             y = Math.fma(r, y, 1.0 / 2);
             y = Math.fma(r, y, 1);
             y = Math.fma(r, y, 1);
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            y *= y;
-            e[i] = y;
+            e[i] = toThe128th(y);
         }
+    }
+
+    /** {@code y^128}, seven squarings: {@code exp(r)^128 = exp(128 r)} undoes the argument's scaling by 2^-7. */
+    private static double toThe128th(double y) {
+        double p2 = y * y;
+        double p4 = p2 * p2;
+        double p8 = p4 * p4;
+        double p16 = p8 * p8;
+        double p32 = p16 * p16;
+        double p64 = p32 * p32;
+        return p64 * p64;
     }
 }
