@@ -12,16 +12,21 @@ import org.attoscope.model.Explainer;
 import org.attoscope.model.FocusResult;
 import org.attoscope.model.Tokenizer;
 import org.attoscope.testing.TestModels;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A link drop's published probabilities are the exact distribution's, rounded, whichever path computed them. */
+/**
+ * A link drop's published probabilities are the exact distribution's, rounded, whichever path computed them, with the
+ * fast normaliser's polynomial in fused multiply-adds (true) or in products and sums (false).
+ */
 class RerunProbabilitiesTest {
 
-    @Test
-    void everyTargetOfEveryLinkDropOfTheReferencePromptsRoundsAsTheExactDistribution() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void everyTargetOfEveryLinkDropOfTheReferencePromptsRoundsAsTheExactDistribution(boolean fused) {
         AttoGpt engine = TestModels.realEngine();
         Tokenizer tok = engine.tokenizer();
-        RerunProbabilities fast = new RerunProbabilities(tok);
+        RerunProbabilities fast = new RerunProbabilities(tok, fused);
         int rows = 0;
         for (var prompt : org.attoscope.util.JsonFiles.read(TestModels.referencePrompts())) {
             int[] ids = tok.encode(prompt.get("text").asText()).ids();
@@ -43,12 +48,13 @@ class RerunProbabilitiesTest {
         assertTrue(rows > 1000, "checked " + rows + " link drops");
     }
 
-    @Test
-    void rowsWhoseMaximumIsAnExcludedIdOrWhoseProbabilitiesAreTinyOrCertainStillMatch() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void rowsWhoseMaximumIsAnExcludedIdOrWhoseProbabilitiesAreTinyOrCertainStillMatch(boolean fused) {
         Tokenizer tok = TestModels.realEngine().tokenizer();
         int v = tok.size();
         SplittableRandom rnd = new SplittableRandom(11);
-        RerunProbabilities fast = new RerunProbabilities(tok);
+        RerunProbabilities fast = new RerunProbabilities(tok, fused);
         int[] targets = {5, 17, 300, tok.bosId(), 4000};
         for (int r = 0; r < 40; r++) {
             float[] l = new float[v];

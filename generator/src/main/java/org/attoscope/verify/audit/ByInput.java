@@ -1,6 +1,7 @@
 package org.attoscope.verify.audit;
 
 import java.util.Arrays;
+import org.attoscope.util.FusedMultiplyAdd;
 
 /**
  * A weight matrix {@code W} [outputs][inputs] kept for the verifier by input, in tiles of columns

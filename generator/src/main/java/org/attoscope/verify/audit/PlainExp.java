@@ -1,6 +1,7 @@
 package org.attoscope.verify.audit;
 
 import java.util.Arrays;
+import org.attoscope.util.FusedMultiplyAdd;
 
 /**
  * The verifier's softmax normaliser, {@code sum exp(logit - max)} over a row of logits, in a form the JIT turns into
