@@ -13,7 +13,7 @@ import org.attoscope.util.FusedMultiplyAdd;
  * relative error by 128 (at most 1.4e-13 a term, at d = -64). A term below {@code e^-64} (under 2e-28, next to the largest term, 1) is taken as
  * {@code e^-64}. With the sum's own rounding (4,096 terms, at most 4.6e-13) the normaliser is within 1e-12 of the
  * exact one, relative (see {@code PlainExpTest}), where the verifier compares probabilities to 1e-5. Where the
- * processor has a fused multiply-add ({@link FusedMultiplyAdd}), the polynomial is evaluated in them.
+ * processor has a fused multiply-add ({@link FusedMultiplyAdd}), the polynomial is evaluated with them.
  */
 final class PlainExp {
     private static final double FLOOR = -64;
