@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.attoscope.content.SiteConfig;
 import org.attoscope.model.ModelBundle;
 import org.attoscope.pages.ModelPageFigures;
@@ -54,6 +55,7 @@ public final class SiteScaleBench {
             }
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             HeapPeak heap = new HeapPeak();
+            ThreadCpu cpu = new ThreadCpu();
             SiteVerifier verifier = SiteVerifier.NONE;
             if (verify) {
                 NuHtmlChecker html = new NuHtmlChecker(threads);
@@ -63,6 +65,7 @@ public final class SiteScaleBench {
             SiteBuild build = new SiteBuild(new SiteBuild.Folders(project.content, project.templates, project.site),
                     SiteConfig.load(project.content), bundle, new ModelPageFigures(), verifier, w -> { }, threads);
             SiteBuild.Summary s = build.run();
+            Optional<ThreadCpu.Split> split = cpu.finish();
             long peak = heap.bytes();
             heap.close(); // stops listening; what it saw stays readable
             long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
@@ -76,6 +79,9 @@ public final class SiteScaleBench {
                             + "collection (the pools' own peaks sum to %d MB, reached at different times), %d threads%n",
                     s.stories(), verify ? "verified, " + s.cellsVerified() + " cells" : "no verification", s.millis() / 1000.0, s.pages(), s.points(), s.points() / (s.millis() / 1000.0), size / 1e6,
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20, heap.liveBytes() >> 20, poolPeaks >> 20, threads);
+            split.ifPresent(c -> out.printf("CPU since the JVM started: %.1f s, of which the JIT compiling %.1f s (C2 %.1f, C1 %.1f), "
+                    + "the garbage collector's threads %.1f s, the rest (the build's own threads, the JVM's others) %.1f s%n",
+                    c.total(), c.compiling(), c.c2(), c.c1(), c.collector(), c.rest()));
             out.flush();
         }
     }
