@@ -111,7 +111,8 @@ final class PageCheck {
         findings.addAll(allowList.check(file, path, page, reads));
 
         Map<String, Integer> acceptedHere = new LinkedHashMap<>();
-        for (HtmlMessage m : html.check(ORIGIN + path, bytes)) {
+        List<String> dataBlocks = page.select("script[type=\"application/json\"]").stream().map(Element::data).toList();
+        for (HtmlMessage m : html.check(ORIGIN + path, InertDataBlocks.cut(bytes, dataBlocks))) {
             AcceptedHtmlMessage ok = accepted.stream().filter(a -> a.accepts(m)).findFirst().orElse(null);
             if (ok != null) {
                 acceptedHere.merge(ok.message(), 1, Integer::sum);
