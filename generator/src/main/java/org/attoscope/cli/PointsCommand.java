@@ -78,7 +78,7 @@ final class PointsCommand implements Callable<Integer> {
         try {
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Json.mapper().writeValue(out.toFile(), file);
+            Json.writer().writeValue(out.toFile(), file);
         } catch (IOException e) {
             throw new InputException(out, "cannot write the points file: " + e.getMessage() + ".",
                     "pass --out a file name in a writable folder, e.g. --out points.json.");

@@ -26,7 +26,7 @@ public final class PointsJson {
 
     public static String embed(PromptTrace trace) {
         try {
-            String json = Json.mapper().writer(new PointPerLine()).writeValueAsString(trace);
+            String json = Json.writer().with(new PointPerLine()).writeValueAsString(trace);
             return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a trace always serialises", e);

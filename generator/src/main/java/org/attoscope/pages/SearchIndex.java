@@ -16,7 +16,7 @@ final class SearchIndex {
 
     static byte[] script(List<SearchEntry> entries) {
         try {
-            String json = Json.mapper().writeValueAsString(entries)
+            String json = Json.writer().writeValueAsString(entries)
                     .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
             return ("window.attoscopeSearch = " + json + ";\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

@@ -22,7 +22,7 @@ public record PlaygroundPage(List<Preset> presets, Preset reference, String refe
     /** The presets as the text of a {@code <script type="application/json">}: inert in HTML whatever a story says. */
     public String presetsJson() {
         try {
-            String json = Json.mapper().writeValueAsString(presets);
+            String json = Json.writer().writeValueAsString(presets);
             return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("presets always serialise", e);

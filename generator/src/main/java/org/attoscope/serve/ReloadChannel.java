@@ -102,7 +102,7 @@ final class ReloadChannel {
 
     private static String frame(String event, Object data) {
         try {
-            return "event: " + event + "\ndata: " + Json.mapper().writeValueAsString(data) + "\n\n";
+            return "event: " + event + "\ndata: " + Json.writer().writeValueAsString(data) + "\n\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event always serialises", e);
         }

@@ -19,7 +19,7 @@ public final class JsonFiles {
             throw new InputException(file, "the file does not exist.", "check the path.");
         }
         try {
-            return Json.mapper().readTree(file.toFile());
+            return Json.reader().readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : Math.max(0, loc.getLineNr());

@@ -257,7 +257,7 @@ final class AuditedStories {
             if (points == null) {
                 return null;
             }
-            JsonNode prompt = Json.mapper().readTree(points);
+            JsonNode prompt = Json.reader().readTree(points);
             return audit.targetsOf(prompt);
         } catch (java.io.IOException | RuntimeException e) {
             return null; // the page check reports an unreadable page or broken JSON where it finds it

@@ -2,7 +2,7 @@ package org.attoscope.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ final class PointsCheck {
     }
 
     private final AuditedStories stories;
-    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectReader reader = Json.reader();
 
     PointsCheck(AuditedStories stories) {
         this.stories = stories;
@@ -46,7 +46,7 @@ final class PointsCheck {
         }
         JsonNode shown;
         try {
-            shown = mapper.readTree(script.data());
+            shown = reader.readTree(script.data());
         } catch (JsonProcessingException e) {
             findings.add(Finding.of(file, "the embedded points are not JSON: " + e.getOriginalMessage()));
             return new Outcome(null, findings, null, null);

@@ -67,7 +67,7 @@ final class StoryUses {
 
     /** The points object's {@code name}, read without parsing the (large) rest; null when it has none. */
     private static String topLevelName(String json) {
-        try (JsonParser p = Json.mapper().getFactory().createParser(json)) {
+        try (JsonParser p = Json.factory().createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
