@@ -46,7 +46,9 @@ final class BuildCommand implements Callable<Integer> {
         // The verifier runs last, on
         // the staged site, writes its report into it, and refuses the swap on any finding.
         NuHtmlChecker html = new NuHtmlChecker(n);
-        html.prepare(); // its set-up overlaps tracing and rendering
+        if (noVerifyCache) {
+            html.prepare(); // its set-up overlaps tracing and rendering
+        } // with the cache, the first page it does not hold sets the checkers up: a rebuild of unchanged pages needs none
         SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, out.toString(), n);
         // A rebuild re-derives only the pages whose bytes or inputs changed: the cache's key holds the verifier's own
         // jar, so a new verifier re-checks everything.

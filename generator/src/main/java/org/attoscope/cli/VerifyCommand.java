@@ -50,7 +50,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         int n = threadOptions.count();
         NuHtmlChecker html = new NuHtmlChecker(n);
-        html.prepare(); // its set-up overlaps loading the model and the fresh engine runs
+        if (!cache) {
+            html.prepare(); // its set-up overlaps loading the model and the fresh engine runs
+        } // with the cache, the first page it does not hold sets the checkers up
         ModelBundle bundle = modelOptions.load();
         SiteVerification verification = new SiteVerification(modelOptions.content, bundle, html, site.toString(), n);
         if (cache) {

@@ -41,6 +41,7 @@ final class CachedPageCheck {
 
     private PageOutcome check(String path, boolean early) {
         if (verified == null) {
+            pageCheck.prepare();
             return pageCheck.check(path);
         }
         byte[] page = site.read(path);
@@ -61,6 +62,7 @@ final class CachedPageCheck {
         if (early && kept.awaitsWrites()) {
             return null;
         }
+        pageCheck.prepare();
         PageInputs reads = new PageInputs();
         PageOutcome outcome = stories.recording(reads.stories(), () -> pageCheck.check(path, reads));
         verified.keep(key, outcome, reads);

@@ -54,6 +54,15 @@ final class PageCheck {
     }
 
     /**
+     * Starts setting up the HTML checkers in the background, if that has not begun: the page checks to come then
+     * share them instead of each setting one up as it needs it. Idempotent and cheap; a run whose pages all come
+     * from the verification cache never calls it, and so never pays for the set-up.
+     */
+    void prepare() {
+        html.prepare();
+    }
+
+    /**
      * As {@link #check(String)}, recording in {@code reads} the files of the site it resolved. Everything else it
      * reads is the page's bytes, the stories it asks for (recorded by {@link AuditedStories#recording}) and what every
      * check shares: the model, the captures, {@code site.json}'s base URL and the verifier's own code (its rules, its
