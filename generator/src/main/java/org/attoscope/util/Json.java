@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * The one JSON configuration attoscope writes with: stable key order, so the same data gives the same bytes.
  *
  * <p>A mapper works out how to write a type (its properties, their serialisers) the first time it meets it, and
- * keeps that; a fresh mapper a page did that work again for every explorer. So the hot paths use {@link #writer()},
- * {@link #reader()} and {@link #factory()}, immutable views of one mapper that is configured here and never after.
+ * keeps that; with a fresh mapper for each explorer page, that work was done again for every page. So the hot paths
+ * use {@link #writer()}, {@link #reader()} and {@link #factory()}, immutable views of one mapper that is configured
+ * here and never after.
  */
 public final class Json {
     private static final ObjectMapper SHARED = mapper();
