@@ -56,6 +56,26 @@ class SiteVerificationTest {
     }
 
     @Test
+    void theHtmlCheckerSaysTheSameOfEveryBuiltPageWholeAndWithItsDataBlocksCut() throws IOException {
+        // the real templates' pages: their content-security policy, the accepted message it gives each data block
+        int withBlocks = 0;
+        try (var files = Files.walk(site.site)) {
+            for (Path page : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(page);
+                List<String> blocks = org.jsoup.Jsoup.parse(new String(bytes, StandardCharsets.UTF_8))
+                        .select("script[type=\"application/json\"]").stream().map(org.jsoup.nodes.Element::data).toList();
+                byte[] cut = InertDataBlocks.cut(bytes, blocks);
+                assertEquals(HTML.check(page.toString(), bytes), HTML.check(page.toString(), cut), page.toString());
+                if (!blocks.isEmpty()) {
+                    withBlocks++;
+                    assertTrue(cut.length < bytes.length, page + ": its data blocks are cut");
+                }
+            }
+        }
+        assertTrue(withBlocks > 1, "the explorers' points, at least");
+    }
+
+    @Test
     void aChangedFillIsCaughtWithPageFigureCellAndBothColours() {
         Path copy = site.copyOfSite("fill");
         TestSite.edit(copy.resolve("how-it-works/index.html"), html -> inCell(html, "0,0,2,2", "fill:rgb(254,233,69)", "fill:rgb(250,233,69)"));
