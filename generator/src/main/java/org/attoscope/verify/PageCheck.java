@@ -120,7 +120,7 @@ final class PageCheck {
         findings.addAll(allowList.check(file, path, page, reads));
 
         Map<String, Integer> acceptedHere = new LinkedHashMap<>();
-        List<String> dataBlocks = page.select("script[type=\"application/json\"]").stream().map(Element::data).toList();
+        List<String> dataBlocks = page.select("script[type=\"application/json\"]").stream().map(ScriptText::of).toList();
         for (HtmlMessage m : html.check(ORIGIN + path, InertDataBlocks.cut(bytes, dataBlocks))) {
             AcceptedHtmlMessage ok = accepted.stream().filter(a -> a.accepts(m)).findFirst().orElse(null);
             if (ok != null) {

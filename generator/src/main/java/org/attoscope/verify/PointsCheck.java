@@ -46,7 +46,7 @@ final class PointsCheck {
         }
         JsonNode shown;
         try {
-            shown = reader.readTree(script.data());
+            shown = reader.readTree(ScriptText.of(script));
         } catch (JsonProcessingException e) {
             findings.add(Finding.of(file, "the embedded points are not JSON: " + e.getOriginalMessage()));
             return new Outcome(null, findings, null, null);
@@ -75,7 +75,7 @@ final class PointsCheck {
         if (differences.size() > MAX_DIFFERENCES) {
             findings.add(new Finding(file, "embedded points of " + slug, "", (differences.size() - MAX_DIFFERENCES) + " more differences"));
         }
-        String sha = Sha256.hex(script.data().getBytes(StandardCharsets.UTF_8));
+        String sha = Sha256.hex(ScriptText.of(script).getBytes(StandardCharsets.UTF_8));
         return new Outcome(new PointsReport(slug, story.points().size(), sha), findings, shown, story);
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** What the HTML checker is given of a page whose JSON data blocks it need not read a character at a time. */
@@ -25,7 +24,7 @@ class InertDataBlocksTest {
     /** The texts of the page's data blocks as PageCheck passes them: jsoup's HTML5 parse of the same bytes. */
     private static byte[] cut(byte[] page) {
         List<String> blocks = Jsoup.parse(new String(page, StandardCharsets.UTF_8)).select("script[type=\"application/json\"]")
-                .stream().map(Element::data).toList();
+                .stream().map(ScriptText::of).toList();
         return InertDataBlocks.cut(page, blocks);
     }
 

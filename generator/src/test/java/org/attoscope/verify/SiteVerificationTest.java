@@ -63,7 +63,7 @@ class SiteVerificationTest {
             for (Path page : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(page);
                 List<String> blocks = org.jsoup.Jsoup.parse(new String(bytes, StandardCharsets.UTF_8))
-                        .select("script[type=\"application/json\"]").stream().map(org.jsoup.nodes.Element::data).toList();
+                        .select("script[type=\"application/json\"]").stream().map(ScriptText::of).toList();
                 byte[] cut = InertDataBlocks.cut(bytes, blocks);
                 assertEquals(HTML.check(page.toString(), bytes), HTML.check(page.toString(), cut), page.toString());
                 if (!blocks.isEmpty()) {
